@@ -1,0 +1,67 @@
+using System.CommandLine;
+using Svf.Domain;
+using Svf.Indicators;
+using Svf.Output;
+using Svf.ReferenceData;
+using Svf.Storage;
+
+namespace Svf.Cli.Commands;
+
+internal static class IndicatorsCommand
+{
+    public static Command Create()
+    {
+        var db = CliOptions.Db();
+        var kind = new Option<PeriodKind>("--period-kind") { Description = "month, quarter, halfyear or year.", DefaultValueFactory = _ => PeriodKind.Year };
+        var within = new Option<string?>("--within") { Description = "Only periods inside this one, e.g. 2025 or 2025-H1." };
+        var publication = new Option<bool>("--publication") { Description = "Apply the small-cell suppression rule (for anything published)." };
+        var minCell = new Option<int>("--min-cell") { Description = "Smallest count shown in publication mode.", DefaultValueFactory = _ => 5 };
+        var numerator = new Option<InclusionNumerator>("--inclusion-numerator") { DefaultValueFactory = _ => InclusionNumerator.CancerConfirmed, Description = "CancerConfirmed or TreatmentStarted." };
+        var superseded = new Option<SupersededLimitPolicy>("--superseded-limits") { DefaultValueFactory = _ => SupersededLimitPolicy.UseAndFlag, Description = "UseAndFlag or TreatAsNotDefined." };
+        var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (same names) to use instead of the built-in ones." };
+        var output = CliOptions.Out();
+        var cmd = new Command("indicators", "Compute the SVF indicators from the current submissions and print the main tables.")
+        {
+            db, kind, within, publication, minCell, numerator, superseded, referenceDir, output,
+        };
+        cmd.SetAction(parse =>
+        {
+            using var database = SvfDatabase.Open(parse.GetValue(db)!);
+            database.Migrate();
+            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
+            var options = new IndicatorOptions
+            {
+                MinPublishedCellSize = parse.GetValue(minCell),
+                InclusionNumerator = parse.GetValue(numerator),
+                SupersededLimits = parse.GetValue(superseded),
+            };
+            ReportingPeriod? withinPeriod = parse.GetValue(within) is { } w ? ReportingPeriod.Parse(w) : null;
+            var query = new IndicatorQuery(parse.GetValue(kind), withinPeriod, parse.GetValue(publication));
+            var rows = Run(database, reference, options, query);
+            Print(Console.Out, rows, reference);
+            if (parse.GetValue(output) is { } path)
+            {
+                TableExport.WriteFile(rows, path);
+                Console.WriteLine($"Wrote {rows.Count} rows to {path}");
+            }
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static IReadOnlyList<IndicatorRow> Run(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, IndicatorQuery query)
+    {
+        var engine = new IndicatorEngine(reference, options);
+        return engine.Compute(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db), query);
+    }
+
+    public static void Print(TextWriter w, IReadOnlyList<IndicatorRow> rows, ReferenceDataSet reference)
+    {
+        foreach (var period in rows.Select(r => r.Period).Distinct().Take(3))
+        {
+            IndicatorPrinter.PrintNationalBySvf(w, rows, period, reference);
+            IndicatorPrinter.PrintUnitsAllSvf(w, rows, period);
+            IndicatorPrinter.PrintBySex(w, rows, period);
+        }
+    }
+}

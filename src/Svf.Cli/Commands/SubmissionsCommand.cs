@@ -1,0 +1,37 @@
+using System.CommandLine;
+using System.Globalization;
+using Svf.Output;
+using Svf.Storage;
+
+namespace Svf.Cli.Commands;
+
+internal static class SubmissionsCommand
+{
+    public static Command Create()
+    {
+        var db = CliOptions.Db();
+        var region = new Option<string?>("--region") { Description = "Only this region." };
+        var output = CliOptions.Out();
+        var cmd = new Command("submissions", "List every submission version received (history, newest first).") { db, region, output };
+        cmd.SetAction(parse =>
+        {
+            using var database = SvfDatabase.Open(parse.GetValue(db)!);
+            database.Migrate();
+            var rows = SubmissionStore.History(database, parse.GetValue(region));
+            var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Fil");
+            foreach (var s in rows)
+            {
+                t.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.RegionCode, s.Kind, s.Period, s.VersionNumber.ToString(CultureInfo.InvariantCulture), s.Status,
+                    s.IsCurrent ? "ja" : "nej", s.SupersededBy?.ToString(CultureInfo.InvariantCulture) ?? "", ConsoleTable.Num(s.RowCount),
+                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.FileName);
+            }
+            Console.WriteLine(t);
+            if (parse.GetValue(output) is { } path)
+            {
+                TableExport.WriteFile(rows, path);
+            }
+            return 0;
+        });
+        return cmd;
+    }
+}

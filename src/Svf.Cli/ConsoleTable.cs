@@ -1,0 +1,49 @@
+using System.Globalization;
+using System.Text;
+
+namespace Svf.Cli;
+
+/// <summary>A plain text table for the terminal. Numbers are formatted for Swedish readers (sv-SE) here only.</summary>
+internal sealed class ConsoleTable(params string[] headers)
+{
+    public static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    private readonly List<string[]> _rows = [];
+
+    public void Add(params string[] cells) => _rows.Add(cells);
+
+    public override string ToString()
+    {
+        var widths = headers.Select((h, i) => Math.Max(h.Length, _rows.Count == 0 ? 0 : _rows.Max(r => r[i].Length))).ToArray();
+        var b = new StringBuilder();
+        Line(b, headers, widths);
+        b.AppendLine(string.Join("  ", widths.Select(w => new string('-', w))));
+        foreach (var r in _rows)
+        {
+            Line(b, r, widths);
+        }
+        return b.ToString();
+    }
+
+    private static void Line(StringBuilder b, string[] cells, int[] widths)
+    {
+        for (var i = 0; i < cells.Length; i++)
+        {
+            // First column left-aligned (names), the rest right-aligned (numbers).
+            b.Append(i == 0 ? cells[i].PadRight(widths[i]) : cells[i].PadLeft(widths[i]));
+            if (i < cells.Length - 1)
+            {
+                b.Append("  ");
+            }
+        }
+        b.AppendLine();
+    }
+
+    public static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", Sv) + " %" : "–";
+
+    public static string Ci(double? low, double? high) =>
+        low is { } l && high is { } h ? $"[{(l * 100).ToString("0.0", Sv)}–{(h * 100).ToString("0.0", Sv)}]" : "";
+
+    public static string Num(long? n) => n is { } v ? v.ToString("N0", Sv) : "–";
+
+    public static string Days(double? d) => d is { } v ? v.ToString("0.#", Sv) : "–";
+}

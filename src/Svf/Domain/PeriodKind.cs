@@ -1,0 +1,9 @@
+namespace Svf.Domain;
+
+public enum PeriodKind
+{
+    Month,
+    Quarter,
+    HalfYear,
+    Year,
+}

@@ -1,0 +1,173 @@
+using System.Globalization;
+using System.Text;
+using Svf.Domain;
+using Svf.Ingestion;
+using Svf.ReferenceData;
+
+namespace Svf.Generation;
+
+/// <summary>
+/// Writes a realistic national data set as the regions would send it: one pathway file and one new-cases file per
+/// region, in the documented submission format. Deterministic for a given seed.
+/// </summary>
+public sealed class SyntheticDataGenerator(ReferenceDataSet reference, GeneratorSettings settings)
+{
+    private static readonly string[] GenericTreatments = ["surgery", "drug_therapy", "radiotherapy", "palliative_symptomatic", "expectancy"];
+
+    public sealed record RegionFiles(string RegionCode, string PathwayFile, string NewCasesFile, int Pathways);
+
+    /// <summary>Generates all 21 regions' files into <paramref name="directory"/>.</summary>
+    public IReadOnlyList<RegionFiles> WriteAll(string directory)
+    {
+        Directory.CreateDirectory(directory);
+        var population = reference.Regions.ToDictionary(r => r.Code, r => r.PopulationAt(settings.PopulationDate)
+            ?? throw new InvalidOperationException($"No population for region {r.Code} at {settings.PopulationDate:yyyy-MM-dd}."));
+        var total = population.Values.Sum();
+        var result = new List<RegionFiles>();
+        foreach (var region in reference.Regions)
+        {
+            var n = (int)Math.Round(settings.PathwaysPerYear * (double)population[region.Code] / total);
+            var pathwayFile = Path.Combine(directory, $"pathways-{region.Code}-{settings.Year}.csv");
+            var newCasesFile = Path.Combine(directory, $"new-cases-{region.Code}-{settings.Year}.csv");
+            var confirmed = WritePathways(region.Code, n, pathwayFile);
+            WriteNewCases(region.Code, confirmed, newCasesFile);
+            result.Add(new RegionFiles(region.Code, pathwayFile, newCasesFile, n));
+        }
+        return result;
+    }
+
+    /// <summary>Writes one region's pathways; returns the number of confirmed cancers per SVF (for the denominators).</summary>
+    public Dictionary<string, int> WritePathways(string regionCode, int count, string path)
+    {
+        var rng = new Random(HashCode.Combine(settings.Seed, int.Parse(regionCode, CultureInfo.InvariantCulture)));
+        var svfs = reference.Svfs.Where(s => SvfProfile.All.ContainsKey(s.Code)).Select(s => SvfProfile.All[s.Code]).ToArray();
+        var weights = svfs.Select(s => s.Weight).ToArray();
+        var totalWeight = weights.Sum();
+        // Each region has its own pace: most treat about half their patients within the limit, a few are slower.
+        var regionPace = 0.95 + 0.25 * rng.NextDouble();
+        var confirmed = new Dictionary<string, int>(StringComparer.Ordinal);
+        var yearStart = new DateOnly(settings.Year, 1, 1);
+        var daysInYear = DateTime.IsLeapYear(settings.Year) ? 366 : 365;
+
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.WriteLine(string.Join(';', SubmissionColumns.PathwayAll));
+        var usedPins = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < count; i++)
+        {
+            var svf = Pick(svfs, weights, totalWeight, rng);
+            var sex = rng.NextDouble() < svf.MaleShare ? Sex.Male : Sex.Female;
+            var start = yearStart.AddDays(rng.Next(daysInYear));
+            string pin;
+            do
+            {
+                pin = RandomPin(rng, start, sex);
+            }
+            while (!usedPins.Add(pin));
+
+            string firstVisit = "", decision = "", treatmentStart = "", treatmentType = "", end = "", outcome, icd = "";
+            var visit = start.AddDays(1 + rng.Next(10));
+            if (rng.NextDouble() < svf.CancerShare)
+            {
+                outcome = PathwayOutcome.CancerConfirmed.Code();
+                icd = svf.Code == "TJOCK_ANDTARM" && rng.NextDouble() < 0.35 ? "C20.9" : svf.FallbackIcd;
+                confirmed[svf.Code] = confirmed.GetValueOrDefault(svf.Code) + 1;
+                var (type, limit) = PickTreatment(svf.Code, rng);
+                var factor = Math.Exp(Normal(rng) * 0.33) * regionPace;
+                var days = Math.Max(1, (int)Math.Round(limit * factor));
+                var treat = start.AddDays(days);
+                var dec = start.AddDays(Math.Max(0, days - 3 - rng.Next(10)));
+                if (visit > dec)
+                {
+                    visit = dec;
+                }
+                firstVisit = Iso(visit);
+                decision = Iso(dec);
+                treatmentStart = Iso(treat);
+                treatmentType = type;
+            }
+            else
+            {
+                outcome = rng.NextDouble() < 0.85 ? PathwayOutcome.CancerNotConfirmed.Code() : PathwayOutcome.Other.Code();
+                firstVisit = Iso(visit);
+                end = Iso(visit.AddDays(rng.Next(2, 35)));
+            }
+            w.Write(regionCode); w.Write(';');
+            w.Write(pin); w.Write(';');
+            w.Write(sex.Code()); w.Write(';');
+            w.Write(';'); // birth_year left empty: derived from the personal number
+            w.Write(svf.Code); w.Write(';');
+            w.Write(Iso(start)); w.Write(';');
+            w.Write(firstVisit); w.Write(';');
+            w.Write(decision); w.Write(';');
+            w.Write(treatmentStart); w.Write(';');
+            w.Write(treatmentType); w.Write(';');
+            w.Write(end); w.Write(';');
+            w.Write(outcome); w.Write(';');
+            w.WriteLine(icd);
+        }
+        return confirmed;
+    }
+
+    /// <summary>New cancer cases per SVF: confirmed pathways divided by the region's inclusion level, with a decimal comma as Excel writes it.</summary>
+    public void WriteNewCases(string regionCode, IReadOnlyDictionary<string, int> confirmed, string path)
+    {
+        var rng = new Random(HashCode.Combine(settings.Seed, 7, int.Parse(regionCode, CultureInfo.InvariantCulture)));
+        var level = settings.LowInclusionRegions.Contains(regionCode) ? 0.64 : 0.78 + 0.12 * rng.NextDouble();
+        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        using var w = new StreamWriter(path, false, new UTF8Encoding(false));
+        w.WriteLine(string.Join(';', SubmissionColumns.NewCasesAll));
+        foreach (var svf in reference.Svfs.Where(s => s.HasIcdList))
+        {
+            var n = confirmed.GetValueOrDefault(svf.Code) / level * (0.95 + 0.1 * rng.NextDouble());
+            w.WriteLine($"{regionCode};{svf.Code};{settings.Year};{Math.Round(n, 1).ToString("0.0", sv)}");
+        }
+    }
+
+    private (string Type, int Limit) PickTreatment(string svf, Random rng)
+    {
+        var date = new DateOnly(settings.Year, 7, 1);
+        var endpoints = reference.Limits.EndpointsOf(svf)
+            .Select(e => (e, reference.Limits.Lookup(svf, e, date)))
+            .Where(t => t.Item2.Status == LimitStatus.Defined && t.e != LeadTimeLimitTable.AllTreatments)
+            .ToList();
+        if (endpoints.Count > 0 && rng.NextDouble() < 0.9)
+        {
+            var (e, limit) = endpoints[rng.Next(endpoints.Count)];
+            return (e, limit.Days);
+        }
+        var generic = GenericTreatments[rng.Next(GenericTreatments.Length)];
+        var l = reference.Limits.Lookup(svf, generic, date);
+        // Where no limit is defined the wait still needs a realistic size: 35 days, a typical SVF limit.
+        return (generic, l.Status == LimitStatus.NotDefined ? 35 : l.Days);
+    }
+
+    private static SvfProfile Pick(SvfProfile[] items, double[] weights, double total, Random rng)
+    {
+        var x = rng.NextDouble() * total;
+        for (var i = 0; i < items.Length; i++)
+        {
+            x -= weights[i];
+            if (x < 0)
+            {
+                return items[i];
+            }
+        }
+        return items[^1];
+    }
+
+    /// <summary>A valid personnummer for an adult aged 18-95 at <paramref name="at"/>, with the sex digit matching.</summary>
+    internal static string RandomPin(Random rng, DateOnly at, Sex sex)
+    {
+        var age = 18 + (int)Math.Min(77, Math.Abs(Normal(rng) * 12 + 50));
+        var birth = at.AddYears(-age).AddDays(-rng.Next(365));
+        var serial = rng.Next(0, 100);
+        var sexDigit = rng.Next(0, 5) * 2 + (sex == Sex.Male ? 1 : 0);
+        var nine = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D2}{sexDigit}");
+        return string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}-{nine[6..]}{PersonalIdentityNumber.CheckDigit(nine)}");
+    }
+
+    private static double Normal(Random rng) =>
+        Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
+
+    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

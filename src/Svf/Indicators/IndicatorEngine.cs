@@ -1,0 +1,321 @@
+using Svf.Domain;
+using Svf.ReferenceData;
+
+namespace Svf.Indicators;
+
+/// <summary>
+/// Computes the SVF indicators (docs/indicators.md) per period, per region / RCC / nation, per SVF and all SVF, per sex
+/// and both. Works in two passes with bounded memory: pathways are first counted into month × region × SVF × sex cells
+/// (lead times as day histograms), then the cells are summed into the requested groups. The result does not depend on
+/// the order of the input.
+/// </summary>
+public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions options)
+{
+    public const string AllSvf = "TOTAL";
+    public const string BothSexes = "TOTAL";
+    private const int SexCount = 3; // index 0 = both (only for sex-less denominators), 1 = man, 2 = kvinna
+
+    private readonly Dictionary<string, int> _regionIndex = reference.Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
+    private readonly Dictionary<string, int> _rccIndex = reference.Rccs.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
+    private readonly Dictionary<string, int> _svfIndex = reference.Svfs.Select((s, i) => (s.Code, i)).ToDictionary(t => t.Code, t => t.i);
+
+    public IndicatorOptions Options => options;
+
+    /// <summary>Pass 1: counts per month × region × SVF × sex. Keep the result to compute several tables from one read.</summary>
+    public MonthlyCells Aggregate(IEnumerable<PathwayFact> pathways, IEnumerable<NewCasesFact> newCases)
+    {
+        var cells = new Dictionary<BaseKey, CellCounts>();
+        CellCounts At(DateOnly date, int region, int svf, Sex sex)
+        {
+            var key = new BaseKey(date.Year * 12 + date.Month - 1, region, svf, (int)sex);
+            if (!cells.TryGetValue(key, out var c))
+            {
+                cells[key] = c = new CellCounts();
+            }
+            return c;
+        }
+
+        foreach (var p in pathways)
+        {
+            if (!_regionIndex.TryGetValue(p.RegionCode, out var r) || !_svfIndex.TryGetValue(p.SvfCode, out var s))
+            {
+                continue;
+            }
+            At(p.SuspicionDate, r, s, p.Sex).Started++;
+            if (p.CompletedDate is { } done)
+            {
+                var c = At(done, r, s, p.Sex);
+                c.Completed++;
+                if (p.Outcome == PathwayOutcome.CancerConfirmed)
+                {
+                    c.CancerConfirmed++;
+                }
+                if (options.InclusionNumerator == InclusionNumerator.CancerConfirmed ? p.Outcome == PathwayOutcome.CancerConfirmed : p.TreatmentStartDate is not null)
+                {
+                    c.InclusionNumerator++;
+                }
+            }
+            if (p.TreatmentStartDate is { } treated)
+            {
+                AddLeadTime(At(treated, r, s, p.Sex), p, treated);
+            }
+        }
+        return new MonthlyCells(cells, newCases.ToList());
+    }
+
+    private void AddLeadTime(CellCounts c, in PathwayFact p, DateOnly treated)
+    {
+        var days = treated.DayNumber - p.SuspicionDate.DayNumber;
+        c.Treated++;
+        c.LeadTimes.Add(days);
+        var limitDate = options.LimitDateBasis == LimitDateBasis.TreatmentStart ? treated : p.SuspicionDate;
+        var limit = reference.Limits.Lookup(p.SvfCode, p.TreatmentType ?? LeadTimeLimitTable.AllTreatments, limitDate, options.SupersededLimits);
+        if (limit.Status == LimitStatus.NotDefined)
+        {
+            c.NoLimit++;
+            return;
+        }
+        if (limit.Status == LimitStatus.Superseded)
+        {
+            c.LimitSuperseded++;
+        }
+        c.WithLimit++;
+        var max = limit.Days;
+        if (days <= max)
+        {
+            c.WithinLimit++;
+        }
+        // "More than 50 % / 75 % over the limit", compared exactly in integers: days > 1.5 max, days > 1.75 max.
+        if (2L * days > 3L * max)
+        {
+            c.OverLow++;
+        }
+        if (4L * days > 7L * max)
+        {
+            c.OverHigh++;
+        }
+        c.OvertimeDays += Math.Max(0, days - max);
+    }
+
+    public IReadOnlyList<IndicatorRow> Compute(IEnumerable<PathwayFact> pathways, IEnumerable<NewCasesFact> newCases, IndicatorQuery query) =>
+        Compute(Aggregate(pathways, newCases), query);
+
+    /// <summary>Pass 2: sums the monthly cells into the groups of one period kind and turns them into indicator rows.</summary>
+    public IReadOnlyList<IndicatorRow> Compute(MonthlyCells monthly, IndicatorQuery query)
+    {
+        var groups = new Dictionary<GroupKey, CellCounts>();
+        CellCounts Group(GroupKey k)
+        {
+            if (!groups.TryGetValue(k, out var c))
+            {
+                groups[k] = c = new CellCounts();
+            }
+            return c;
+        }
+
+        foreach (var (key, counts) in monthly.Cells)
+        {
+            var month = new DateOnly(key.Month / 12, key.Month % 12 + 1, 1);
+            var period = ReportingPeriod.Of(query.PeriodKind, month);
+            if (query.Within is { } w && !w.Contains(period))
+            {
+                continue;
+            }
+            var hasGroup = reference.Svfs[key.Svf].HasIcdList;
+            foreach (var g in GroupsOf(period, key.Region, key.Svf, key.Sex))
+            {
+                var target = Group(g);
+                if (g.Svf >= 0 || hasGroup)
+                {
+                    target.Add(counts);
+                }
+                else
+                {
+                    // All-SVF inclusion is pooled over SVF with a diagnosis group only (see docs/indicators.md).
+                    var numerator = counts.InclusionNumerator;
+                    counts.InclusionNumerator = 0;
+                    target.Add(counts);
+                    counts.InclusionNumerator = numerator;
+                }
+            }
+        }
+
+        foreach (var nc in monthly.NewCases)
+        {
+            if (!_regionIndex.TryGetValue(nc.RegionCode, out var r) || !_svfIndex.TryGetValue(nc.SvfCode, out var s))
+            {
+                continue;
+            }
+            foreach (var (period, share) in Apportion(nc.Period, query.PeriodKind))
+            {
+                if (query.Within is { } w && !w.Contains(period))
+                {
+                    continue;
+                }
+                foreach (var g in GroupsOf(period, r, s, nc.Sex is { } sex ? (int)sex : 0))
+                {
+                    if (g.Svf < 0 && !reference.Svfs[s].HasIcdList)
+                    {
+                        continue;
+                    }
+                    var target = Group(g);
+                    target.NewCases += nc.NewCases * share;
+                    target.HasNewCases = true;
+                }
+            }
+        }
+
+        return groups
+            .OrderBy(g => g.Key.Period.Start).ThenBy(g => g.Key.Level).ThenBy(g => g.Key.Unit).ThenBy(g => g.Key.Svf).ThenBy(g => g.Key.Sex)
+            .Select(g => ToRow(g.Key, g.Value, query))
+            .ToList();
+    }
+
+    /// <summary>The periods of a kind that a new-cases figure's period overlaps, with the share of the figure each gets.</summary>
+    private IEnumerable<(ReportingPeriod Period, double Share)> Apportion(ReportingPeriod figure, PeriodKind kind)
+    {
+        var seen = new HashSet<ReportingPeriod>();
+        foreach (var month in figure.MonthsWithin())
+        {
+            var target = ReportingPeriod.Of(kind, month.Start);
+            if (!seen.Add(target))
+            {
+                continue;
+            }
+            if (target.Contains(figure))
+            {
+                yield return (target, 1.0);
+            }
+            else if (options.ProrateNewCases)
+            {
+                var overlap = figure.MonthsWithin().Count(m => target.Contains(m));
+                yield return (target, (double)overlap / figure.Months);
+            }
+        }
+    }
+
+    private IEnumerable<GroupKey> GroupsOf(ReportingPeriod period, int region, int svf, int sex)
+    {
+        var rcc = _rccIndex[reference.Regions[region].RccCode];
+        foreach (var (level, unit) in new[] { (0, 0), (1, rcc), (2, region) })
+        {
+            foreach (var s in new[] { svf, -1 })
+            {
+                yield return new GroupKey(period, level, unit, s, 0);
+                if (sex != 0)
+                {
+                    yield return new GroupKey(period, level, unit, s, sex);
+                }
+            }
+        }
+    }
+
+    private IndicatorRow ToRow(GroupKey k, CellCounts c, IndicatorQuery q)
+    {
+        var z = options.ConfidenceZ;
+        var min = q.ForPublication ? options.MinPublishedCellSize : 0;
+        var suppressed = false;
+        long? Count(long n)
+        {
+            if (n > 0 && n < min)
+            {
+                suppressed = true;
+                return null;
+            }
+            return n;
+        }
+        double? Share(long x, long n)
+        {
+            if (n == 0)
+            {
+                return null;
+            }
+            if (n < min)
+            {
+                suppressed = true;
+                return null;
+            }
+            return (double)x / n;
+        }
+
+        var (level, code, name) = k.Level switch
+        {
+            0 => ("nation", "SE", "Riket"),
+            1 => ("rcc", reference.Rccs[k.Unit].Code, reference.Rccs[k.Unit].NameSv),
+            _ => ("region", reference.Regions[k.Unit].Code, reference.Regions[k.Unit].Name),
+        };
+
+        var inclusionRate = c.HasNewCases && c.NewCases > 0 ? c.InclusionNumerator / c.NewCases : (double?)null;
+        var inclusionCi = inclusionRate is null ? null : Statistics.Wilson(c.InclusionNumerator, c.NewCases, z);
+        var within = Share(c.WithinLimit, c.WithLimit);
+        var withinCi = within is null ? null : Statistics.Wilson(c.WithinLimit, c.WithLimit, z);
+        var leadTimesShown = c.Treated >= Math.Max(1, min);
+        if (!leadTimesShown && c.Treated > 0)
+        {
+            suppressed = true;
+        }
+        if (inclusionRate is not null && c.InclusionNumerator < min)
+        {
+            suppressed = true;
+            inclusionRate = null;
+            inclusionCi = null;
+        }
+
+        return new IndicatorRow
+        {
+            Period = k.Period.ToString(),
+            PeriodKind = k.Period.Kind.ToString().ToLowerInvariant(),
+            Level = level,
+            UnitCode = code,
+            UnitName = name,
+            Svf = k.Svf < 0 ? AllSvf : reference.Svfs[k.Svf].Code,
+            Sex = k.Sex == 0 ? BothSexes : ((Sex)k.Sex).Code(),
+            Started = Count(c.Started),
+            Completed = Count(c.Completed),
+            CancerConfirmed = Count(c.CancerConfirmed),
+            CancerShare = Share(c.CancerConfirmed, c.Completed),
+            InclusionNumerator = Count(c.InclusionNumerator),
+            InclusionDenominator = c.HasNewCases ? c.NewCases : null,
+            InclusionRate = inclusionRate,
+            InclusionCiLow = inclusionCi?.Low,
+            InclusionCiHigh = inclusionCi?.High,
+            InclusionGoalMet = inclusionRate is { } ir ? ir >= (double)options.InclusionGoal : null,
+            Treated = Count(c.Treated),
+            LeadTimeMedian = leadTimesShown ? c.LeadTimes.Percentile(0.5) : null,
+            LeadTimeP80 = leadTimesShown ? c.LeadTimes.Percentile(0.8) : null,
+            LeadTimeP90 = leadTimesShown ? c.LeadTimes.Percentile(0.9) : null,
+            WithLimit = Count(c.WithLimit),
+            WithinLimit = Count(c.WithinLimit),
+            WithinLimitShare = within,
+            WithinLimitCiLow = withinCi?.Low,
+            WithinLimitCiHigh = withinCi?.High,
+            LeadTimeGoalMet = within is { } wl ? wl >= (double)options.LeadTimeGoal : null,
+            NoLimitDefined = Count(c.NoLimit),
+            LimitSuperseded = Count(c.LimitSuperseded),
+            OverLimit50 = Count(c.OverLow),
+            OverLimit50Share = Share(c.OverLow, c.WithLimit),
+            OverLimit75 = Count(c.OverHigh),
+            OverLimit75Share = Share(c.OverHigh, c.WithLimit),
+            OvertimeDays = c.WithLimit >= min ? c.OvertimeDays : null,
+            Suppressed = suppressed,
+        };
+    }
+
+    internal readonly record struct BaseKey(int Month, int Region, int Svf, int Sex);
+
+    private readonly record struct GroupKey(ReportingPeriod Period, int Level, int Unit, int Svf, int Sex);
+}
+
+/// <summary>The result of pass 1: monthly cells plus the new-cases figures. Reusable for several period kinds.</summary>
+public sealed class MonthlyCells
+{
+    internal MonthlyCells(Dictionary<IndicatorEngine.BaseKey, CellCounts> cells, List<NewCasesFact> newCases)
+    {
+        Cells = cells;
+        NewCases = newCases;
+    }
+
+    internal Dictionary<IndicatorEngine.BaseKey, CellCounts> Cells { get; }
+
+    internal List<NewCasesFact> NewCases { get; }
+}

@@ -1,0 +1,102 @@
+using System.Text;
+using Sylvan.Data.Csv;
+
+namespace Svf.Ingestion;
+
+/// <summary>
+/// Opens a submission CSV (UTF-8 with or without BOM; ';' as in Swedish Excel, ',' or tab also recognised from the
+/// header) and gives access to fields by column name. Streams: only one row is in memory at a time.
+/// </summary>
+public sealed class CsvSource : IDisposable
+{
+    private readonly CsvDataReader _csv;
+    private readonly Dictionary<string, int> _ordinals;
+
+    public CsvSource(Stream stream)
+    {
+        var delimiter = DetectDelimiter(stream);
+        var text = new StreamReader(stream, new UTF8Encoding(false, true), detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16, leaveOpen: true);
+        _csv = CsvDataReader.Create(text, new CsvDataReaderOptions
+        {
+            Delimiter = delimiter,
+            HasHeaders = true,
+            OwnsReader = true,
+            BufferSize = 1 << 16,
+        });
+        _ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            _ordinals.TryAdd(_csv.GetName(i).Trim().TrimStart('\uFEFF'), i);
+        }
+    }
+
+    public IReadOnlyCollection<string> Columns => _ordinals.Keys;
+
+    /// <summary>Line number of the current row in the file (the header is line 1).</summary>
+    public int Line { get; private set; } = 1;
+
+    public bool HasColumn(string name) => _ordinals.ContainsKey(name);
+
+    public bool Read()
+    {
+        while (_csv.Read())
+        {
+            Line++;
+            if (!IsBlankRow())
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The trimmed field, or null if the column is absent or the field empty.</summary>
+    public string? Get(string column)
+    {
+        if (!_ordinals.TryGetValue(column, out var i) || i >= _csv.RowFieldCount)
+        {
+            return null;
+        }
+        var v = _csv.GetString(i).Trim();
+        return v.Length == 0 ? null : v;
+    }
+
+    public void Dispose() => _csv.Dispose();
+
+    private bool IsBlankRow()
+    {
+        for (var i = 0; i < _csv.RowFieldCount; i++)
+        {
+            if (!string.IsNullOrWhiteSpace(_csv.GetString(i)))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>Looks at the header line without consuming it: ';' unless the header has none and has tabs or commas.</summary>
+    private static char DetectDelimiter(Stream stream)
+    {
+        if (!stream.CanSeek)
+        {
+            return ';';
+        }
+        var pos = stream.Position;
+        var bytes = new byte[4096];
+        var read = stream.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
+        stream.Position = pos;
+        var head = Encoding.UTF8.GetString(bytes, 0, read);
+        var eol = head.IndexOfAny(['\r', '\n']);
+        var header = eol >= 0 ? head[..eol] : head;
+        if (header.Contains(';', StringComparison.Ordinal))
+        {
+            return ';';
+        }
+        if (header.Contains('\t', StringComparison.Ordinal))
+        {
+            return '\t';
+        }
+        return header.Contains(',', StringComparison.Ordinal) ? ',' : ';';
+    }
+}

@@ -1,0 +1,93 @@
+using System.Data.Common;
+using System.Globalization;
+using Svf.Domain;
+using Svf.ReferenceData;
+using Svf.Storage;
+using C = Svf.Ingestion.SubmissionColumns;
+
+namespace Svf.Ingestion;
+
+/// <summary>
+/// Reads the inclusion denominator: the number of new cancer cases per SVF diagnosis group and period (usually the
+/// cancer-register based estimate, hence decimals are allowed, with comma or point).
+/// </summary>
+internal static class NewCasesReader
+{
+    public static ContentResult Read(DbConnection c, DbTransaction tx, long submissionId, CsvSource csv, IssueCollector issues,
+        ReferenceDataSet reference, string region, ReportingPeriod period)
+    {
+        using var insert = SvfDatabase.Command(c, tx,
+            "INSERT INTO new_cases (submission_id, row_no, region_code, svf_code, period, period_start, period_end, new_cases) " +
+            "VALUES (@s, @row, @r, @svf, @p, @ps, @pe, @n)",
+            ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("n", 0d));
+        var seen = new Dictionary<(string, ReportingPeriod), int>();
+        var svfSeen = new HashSet<string>(StringComparer.Ordinal);
+        int read = 0, stored = 0;
+        while (csv.Read())
+        {
+            read++;
+            var row = csv.Line;
+            var errors = issues.ErrorCount;
+            var r = csv.Get(C.Region);
+            if (r is null)
+            {
+                issues.Error("field.missing", row, C.Region, "Fältet region är obligatoriskt men tomt.");
+            }
+            else if (r != region)
+            {
+                issues.Error("region.other_region", row, C.Region, $"Raden gäller region {r}, men inrapporteringen är för region {region}.");
+            }
+            var svf = csv.Get(C.Svf);
+            if (svf is null || !reference.SvfsByCode.ContainsKey(svf))
+            {
+                issues.Error(svf is null ? "field.missing" : "svf.unknown", row, C.Svf, svf is null ? "Fältet svf är obligatoriskt men tomt." : $"Okänd SVF-kod '{svf}'.");
+            }
+            var pText = csv.Get(C.Period);
+            ReportingPeriod p = default;
+            if (pText is null || !ReportingPeriod.TryParse(pText, out p))
+            {
+                issues.Error("period.invalid", row, C.Period, $"'{pText}' är ingen period. Använd 2025, 2025-H1, 2025-Q1 eller 2025-01.");
+            }
+            else if (!period.Contains(p))
+            {
+                issues.Error("period.outside_submission", row, C.Period, $"Perioden {p} ligger utanför inrapporteringens period {period}.");
+            }
+            var nText = csv.Get(C.NewCases);
+            decimal n = 0;
+            if (nText is null || !FieldParsing.TryNonNegativeDecimal(nText, out n))
+            {
+                issues.Error("new_cases.invalid", row, C.NewCases, $"'{nText}' är inget antal (ett icke-negativt tal, decimalkomma tillåtet).");
+            }
+            if (issues.ErrorCount > errors)
+            {
+                continue;
+            }
+            if (seen.TryGetValue((svf!, p), out var first))
+            {
+                issues.Error("row.duplicate", row, C.Svf, $"Dubblett av rad {first}: samma SVF och period.");
+                continue;
+            }
+            seen[(svf!, p)] = row;
+            svfSeen.Add(svf!);
+            if (issues.ErrorCount == 0)
+            {
+                insert.Parameters["row"].Value = row;
+                insert.Parameters["svf"].Value = svf;
+                insert.Parameters["p"].Value = p.ToString();
+                insert.Parameters["ps"].Value = p.Start;
+                insert.Parameters["pe"].Value = p.End;
+                insert.Parameters["n"].Value = (double)n;
+                insert.ExecuteNonQuery();
+                stored++;
+            }
+        }
+        var missing = reference.Svfs
+            .Where(s => s.HasIcdList && (s.YearIntroduced is null || s.YearIntroduced <= period.Year) && !svfSeen.Contains(s.Code))
+            .Select(s => s.Code).ToList();
+        foreach (var s in missing)
+        {
+            issues.Warning("completeness.svf_without_new_cases", 0, C.Svf, $"Antal nya cancerfall saknas för SVF {s}; inklusionsgraden kan inte beräknas för den.");
+        }
+        return new ContentResult(read, stored, missing, []);
+    }
+}

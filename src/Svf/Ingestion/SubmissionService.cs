@@ -1,0 +1,216 @@
+using System.Data.Common;
+using System.Security.Cryptography;
+using System.Text;
+using Svf.Domain;
+using Svf.ReferenceData;
+using Svf.Storage;
+
+namespace Svf.Ingestion;
+
+/// <summary>
+/// Receives a region's file for a period and stores it as a new submission version, atomically:
+/// the file is either stored whole (and supersedes the region's earlier version for the same period) or rejected with
+/// nothing but the feedback stored. Sending the same file again changes nothing.
+/// </summary>
+public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference, Pseudonymizer pseudonymizer, TimeProvider clock)
+{
+    public FeedbackReport SubmitPathways(Stream content, string fileName, string region, ReportingPeriod period, string actor) =>
+        Submit(SubmissionKind.Pathways, content, fileName, region, period, actor, (c, tx, id, csv, issues) =>
+        {
+            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var validator = new PathwayValidator(reference, pseudonymizer, region, period, today, issues);
+            using var writer = PathwayBulkWriter.Create(c, tx, id);
+            var read = 0;
+            var svfSeen = new HashSet<string>(StringComparer.Ordinal);
+            var monthsSeen = new HashSet<ReportingPeriod>();
+            while (csv.Read())
+            {
+                read++;
+                var raw = new RawPathwayRow(csv.Line,
+                    csv.Get(SubmissionColumns.Region), csv.Get(SubmissionColumns.PersonalId), csv.Get(SubmissionColumns.Sex),
+                    csv.Get(SubmissionColumns.BirthYear), csv.Get(SubmissionColumns.Svf), csv.Get(SubmissionColumns.SuspicionDate),
+                    csv.Get(SubmissionColumns.FirstVisitDate), csv.Get(SubmissionColumns.TreatmentDecisionDate),
+                    csv.Get(SubmissionColumns.TreatmentStartDate), csv.Get(SubmissionColumns.TreatmentType), csv.Get(SubmissionColumns.EndDate),
+                    csv.Get(SubmissionColumns.Outcome), csv.Get(SubmissionColumns.Icd10));
+                var record = validator.Validate(raw);
+                if (record is not null)
+                {
+                    svfSeen.Add(record.SvfCode);
+                    monthsSeen.Add(ReportingPeriod.Of(PeriodKind.Month, record.SuspicionDate));
+                    // After the first error nothing will be kept, so stop writing but keep validating to report every problem.
+                    if (issues.ErrorCount == 0)
+                    {
+                        writer.Write(record);
+                    }
+                }
+            }
+            writer.Complete();
+            var missingSvf = reference.Svfs
+                .Where(s => (s.YearIntroduced is null || s.YearIntroduced <= period.Year) && !svfSeen.Contains(s.Code))
+                .Select(s => s.Code).ToList();
+            var missingMonths = period.MonthsWithin()
+                .Where(m => m.Start <= today && !monthsSeen.Contains(m))
+                .Select(m => m.ToString()).ToList();
+            foreach (var svf in missingSvf)
+            {
+                issues.Warning("completeness.svf_without_rows", 0, SubmissionColumns.Svf, $"Inga förlopp för SVF {svf} ({reference.SvfsByCode[svf].NameSv}) under perioden.");
+            }
+            foreach (var m in missingMonths)
+            {
+                issues.Warning("completeness.month_without_rows", 0, SubmissionColumns.SuspicionDate, $"Inga förlopp med välgrundad misstanke under {m}.");
+            }
+            return new ContentResult(read, writer.Written, missingSvf, missingMonths);
+        }, SubmissionColumns.PathwayRequired, SubmissionColumns.PathwayAll);
+
+    public FeedbackReport SubmitNewCases(Stream content, string fileName, string region, ReportingPeriod period, string actor) =>
+        Submit(SubmissionKind.NewCases, content, fileName, region, period, actor, (c, tx, id, csv, issues) =>
+            NewCasesReader.Read(c, tx, id, csv, issues, reference, region, period), SubmissionColumns.NewCasesAll, SubmissionColumns.NewCasesAll);
+
+    private delegate ContentResult ContentHandler(DbConnection c, DbTransaction tx, long submissionId, CsvSource csv, IssueCollector issues);
+
+    private FeedbackReport Submit(string kind, Stream content, string fileName, string region, ReportingPeriod period, string actor,
+        ContentHandler handle, string[] requiredColumns, string[] knownColumns)
+    {
+        fileName = Path.GetFileName(fileName);
+        var received = clock.GetUtcNow().UtcDateTime;
+        var seekable = Seekable(content, out var ownsCopy);
+        try
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(seekable));
+            seekable.Position = 0;
+
+            if (!reference.RegionsByCode.ContainsKey(region))
+            {
+                throw new ArgumentException($"Unknown region code '{region}'. Use the two-digit county code, e.g. 01.", nameof(region));
+            }
+
+            using var c = db.OpenConnection();
+            var tx = c.BeginTransaction();
+            try
+            {
+                db.LockRegion(c, tx, region);
+                var current = SubmissionStore.Current(c, tx, region, kind);
+                var same = current.FirstOrDefault(s => s.Period == period.ToString() && s.ContentSha256 == sha);
+                if (same is not null)
+                {
+                    tx.Rollback();
+                    AuditLog.Write(c, null, actor, "submission.unchanged", region, same.Id, $"{kind} {period} {fileName}: identical to current version {same.VersionNumber}");
+                    var stored = SubmissionStore.Feedback(db, same.Id)!;
+                    return stored with { Unchanged = true, FileName = fileName, ReceivedAtUtc = received };
+                }
+
+                var issues = new IssueCollector();
+                var conflicts = current.Where(s => ReportingPeriod.TryParse(s.Period, out var p) && p.Overlaps(period) && !period.Contains(p)).ToList();
+                foreach (var conflict in conflicts)
+                {
+                    issues.Error("period.overlaps_current", 0, null,
+                        $"Perioden {period} överlappar den gällande inrapporteringen {conflict.Id} för period {conflict.Period} utan att täcka den. Skicka in rättelsen för samma period ({conflict.Period}) eller för en period som omfattar den.");
+                }
+
+                var version = SubmissionStore.NextVersionNumber(c, tx, region, kind, period);
+                var id = SubmissionStore.Insert(c, tx, kind, region, period, version, fileName, sha, pseudonymizer.KeyId, received, actor);
+                var result = new ContentResult(0, 0, [], []);
+                if (conflicts.Count == 0)
+                {
+                    result = ReadContent(c, tx, id, seekable, issues, handle, requiredColumns, knownColumns);
+                }
+
+                var supersedes = current.Where(s => ReportingPeriod.TryParse(s.Period, out var p) && period.Contains(p)).Select(s => s.Id).ToList();
+                var accepted = issues.ErrorCount == 0;
+                var report = new FeedbackReport
+                {
+                    SubmissionId = id,
+                    VersionNumber = version,
+                    Kind = kind,
+                    FileName = fileName,
+                    RegionCode = region,
+                    Period = period.ToString(),
+                    Status = !accepted ? SubmissionStatus.Rejected : issues.WarningCount > 0 ? SubmissionStatus.AcceptedWithWarnings : SubmissionStatus.Accepted,
+                    ReceivedAtUtc = received,
+                    Supersedes = accepted ? supersedes : [],
+                    RowsRead = result.RowsRead,
+                    RowsStored = accepted ? result.RowsStored : 0,
+                    ErrorCount = issues.ErrorCount,
+                    WarningCount = issues.WarningCount,
+                    IssueCountByCode = new SortedDictionary<string, int>(issues.CountByCode.ToDictionary(), StringComparer.Ordinal),
+                    Issues = issues.Listed,
+                    IssuesTruncated = issues.Listed.Count < issues.ErrorCount + issues.WarningCount,
+                    SvfWithoutRows = result.SvfWithoutRows,
+                    MonthsWithoutRows = result.MonthsWithoutRows,
+                };
+
+                if (accepted)
+                {
+                    SubmissionStore.Supersede(c, tx, supersedes, id);
+                    SubmissionStore.Finish(c, tx, id, report, makeCurrent: true);
+                    AuditLog.Write(c, tx, actor, "submission.accepted", region, id,
+                        $"{kind} {period} v{version} {fileName}: {report.RowsStored} rows, {report.WarningCount} warnings" +
+                        (supersedes.Count > 0 ? $", supersedes {string.Join(",", supersedes)}" : ""));
+                    tx.Commit();
+                    return report;
+                }
+
+                // Rejected: undo every row written, then keep only the header and the feedback, in a transaction of its own.
+                tx.Rollback();
+                tx.Dispose();
+                tx = c.BeginTransaction();
+                var rejectedId = SubmissionStore.Insert(c, tx, kind, region, period, version, fileName, sha, pseudonymizer.KeyId, received, actor);
+                report = report with { SubmissionId = rejectedId };
+                SubmissionStore.Finish(c, tx, rejectedId, report, makeCurrent: false);
+                AuditLog.Write(c, tx, actor, "submission.rejected", region, rejectedId, $"{kind} {period} v{version} {fileName}: {report.ErrorCount} errors");
+                tx.Commit();
+                return report;
+            }
+            finally
+            {
+                tx.Dispose();
+            }
+        }
+        finally
+        {
+            if (ownsCopy)
+            {
+                seekable.Dispose();
+            }
+        }
+    }
+
+    private static ContentResult ReadContent(DbConnection c, DbTransaction tx, long id, Stream content, IssueCollector issues,
+        ContentHandler handle, string[] requiredColumns, string[] knownColumns)
+    {
+        try
+        {
+            using var csv = new CsvSource(content);
+            var missing = requiredColumns.Where(col => !csv.HasColumn(col)).ToList();
+            foreach (var col in missing)
+            {
+                issues.Error("header.missing_column", 1, col, $"Kolumnen {col} saknas i rubrikraden. Se docs/submission-format.md.");
+            }
+            foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
+            {
+                issues.Warning("header.unknown_column", 1, col, $"Kolumnen {col} är okänd och ignoreras.");
+            }
+            return missing.Count > 0 ? new ContentResult(0, 0, [], []) : handle(c, tx, id, csv, issues);
+        }
+        catch (DecoderFallbackException)
+        {
+            issues.Error("file.not_utf8", 0, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
+            return new ContentResult(0, 0, [], []);
+        }
+    }
+
+    /// <summary>Uploads may come as non-seekable streams; spool them to a temporary file (deleted on close) so memory stays bounded.</summary>
+    private static Stream Seekable(Stream content, out bool ownsCopy)
+    {
+        if (content.CanSeek)
+        {
+            ownsCopy = false;
+            return content;
+        }
+        var tmp = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        content.CopyTo(tmp);
+        tmp.Position = 0;
+        ownsCopy = true;
+        return tmp;
+    }
+}

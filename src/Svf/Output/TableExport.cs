@@ -1,0 +1,89 @@
+using System.Globalization;
+using System.Reflection;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Svf.Output;
+
+/// <summary>
+/// Writes any result table as CSV or JSON with the same stable snake_case column names (docs/output-columns.md).
+/// CSV: UTF-8, ';' separator, '.' decimal point (invariant culture), ISO dates, empty field = null. Rows stream.
+/// </summary>
+public static class TableExport
+{
+    public static readonly JsonSerializerOptions JsonOptions = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+    };
+
+    public static IReadOnlyList<string> ColumnNames<T>() => Columns<T>().Select(c => c.Name).ToList();
+
+    public static void WriteCsv<T>(IEnumerable<T> rows, TextWriter w)
+    {
+        var columns = Columns<T>();
+        w.WriteLine(string.Join(';', columns.Select(c => c.Name)));
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < columns.Count; i++)
+            {
+                if (i > 0)
+                {
+                    w.Write(';');
+                }
+                w.Write(Format(columns[i].Property.GetValue(row)));
+            }
+            w.WriteLine();
+        }
+    }
+
+    public static void WriteJson<T>(IEnumerable<T> rows, Stream stream) => JsonSerializer.Serialize(stream, rows, JsonOptions);
+
+    /// <summary>Writes to a file; the format follows the extension (.csv or .json).</summary>
+    public static void WriteFile<T>(IEnumerable<T> rows, string path)
+    {
+        var dir = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(dir))
+        {
+            Directory.CreateDirectory(dir);
+        }
+        if (path.EndsWith(".json", StringComparison.OrdinalIgnoreCase))
+        {
+            using var s = File.Create(path);
+            WriteJson(rows, s);
+        }
+        else if (path.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+        {
+            using var w = new StreamWriter(path, false, new System.Text.UTF8Encoding(false));
+            WriteCsv(rows, w);
+        }
+        else
+        {
+            throw new ArgumentException($"Unknown output format for '{path}': use a .csv or .json file name.", nameof(path));
+        }
+    }
+
+    private static string Format(object? v) => v switch
+    {
+        null => "",
+        string s => Escape(s),
+        bool b => b ? "true" : "false",
+        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        double x => x.ToString("R", CultureInfo.InvariantCulture),
+        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
+        _ => Escape(v.ToString() ?? ""),
+    };
+
+    private static string Escape(string s) =>
+        s.AsSpan().IndexOfAny(";\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+
+    private static List<(string Name, PropertyInfo Property)> Columns<T>() =>
+        typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
+            .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))
+            .ToList();
+}

@@ -1,0 +1,7 @@
+namespace Svf.Storage;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}

@@ -1,0 +1,19 @@
+namespace Svf.Storage;
+
+/// <summary>One stored submission version (accepted, superseded or rejected), without its rows.</summary>
+public sealed record SubmissionInfo(
+    long Id,
+    string Kind,
+    string RegionCode,
+    string Period,
+    int VersionNumber,
+    string FileName,
+    string ContentSha256,
+    DateTime ReceivedAtUtc,
+    string ReceivedBy,
+    string Status,
+    bool IsCurrent,
+    long? SupersededBy,
+    int RowCount,
+    int ErrorCount,
+    int WarningCount);

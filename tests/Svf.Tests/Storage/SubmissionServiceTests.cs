@@ -1,0 +1,200 @@
+using System.Text;
+using Svf.Access;
+using Svf.Domain;
+using Svf.Ingestion;
+using Svf.ReferenceData;
+using Svf.Storage;
+using Svf.Tests.Support;
+using C = Svf.Ingestion.SubmissionColumns;
+
+namespace Svf.Tests.Storage;
+
+/// <summary>Storage behaviour, run against SQLite and a real PostgreSQL server.</summary>
+public class SubmissionServiceTests
+{
+    private static readonly ReportingPeriod Year2025 = ReportingPeriod.Parse("2025");
+
+    private static SubmissionService Service(SvfDatabase db) =>
+        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), FixedClock.Default);
+
+    private static long CountRows(SvfDatabase db, string table)
+    {
+        using var c = db.OpenConnection();
+        return Convert.ToInt64(SvfDatabase.Scalar(c, null, $"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Accepted_file_is_stored_with_pseudonyms_only(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var csv = new CsvBuilder().Rows(3);
+        var report = Service(t.Db).SubmitPathways(csv.Stream(), "/tmp/region01.csv", "01", Year2025, "test");
+        report.Status.ShouldBe(SubmissionStatus.AcceptedWithWarnings); // completeness warnings: only BROST, only March
+        report.ErrorCount.ShouldBe(0);
+        report.RowsStored.ShouldBe(3);
+        report.FileName.ShouldBe("region01.csv");
+        report.SvfWithoutRows.ShouldContain("PROSTATA");
+        report.MonthsWithoutRows.ShouldContain("2025-01");
+        report.MonthsWithoutRows.ShouldNotContain("2025-03");
+        CountRows(t.Db, "pathways").ShouldBe(3);
+
+        var stored = PatientLevelQueries.CurrentPathways(t.Db, AccessScope.Region("coordinator", "01"), "01");
+        stored.Count.ShouldBe(3);
+        stored[0].SuspicionDate.ShouldBe(new DateOnly(2025, 3, 3));
+        stored[0].TreatmentStartDate.ShouldBe(new DateOnly(2025, 3, 27));
+        stored[0].PersonKey.Length.ShouldBe(32);
+        // Nothing in the database holds the clear number.
+        using var c = t.Db.OpenConnection();
+        using var cmd = SvfDatabase.Command(c, null, "SELECT person_key FROM pathways");
+        using var r = cmd.ExecuteReader();
+        while (r.Read())
+        {
+            r.GetString(0).ShouldNotContain("195005");
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Rejected_file_stores_nothing_but_its_feedback(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var csv = new CsvBuilder().Rows(50, (i, r) =>
+        {
+            if (i == 40)
+            {
+                r[C.SuspicionDate] = "2025-13-01";
+            }
+        });
+        var report = Service(t.Db).SubmitPathways(csv.Stream(), "bad.csv", "01", Year2025, "test");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.RowsRead.ShouldBe(50);
+        report.RowsStored.ShouldBe(0);
+        report.Issues.ShouldContain(i => i.Row == 42 && i.Field == C.SuspicionDate && i.Code == "date.invalid");
+        CountRows(t.Db, "pathways").ShouldBe(0);
+        var history = SubmissionStore.History(t.Db);
+        history.Single().Status.ShouldBe(SubmissionStatus.Rejected);
+        history.Single().IsCurrent.ShouldBeFalse();
+        SubmissionStore.Feedback(t.Db, history.Single().Id)!.ErrorCount.ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Same_file_twice_changes_nothing(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var bytes = new CsvBuilder().Rows(5).Stream().ToArray();
+        var service = Service(t.Db);
+        var first = service.SubmitPathways(new MemoryStream(bytes), "a.csv", "01", Year2025, "test");
+        var second = service.SubmitPathways(new MemoryStream(bytes), "a.csv", "01", Year2025, "test");
+        second.Unchanged.ShouldBeTrue();
+        second.SubmissionId.ShouldBe(first.SubmissionId);
+        SubmissionStore.History(t.Db).Count.ShouldBe(1);
+        CountRows(t.Db, "pathways").ShouldBe(5);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Corrected_file_supersedes_and_history_keeps_both(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var service = Service(t.Db);
+        var first = service.SubmitPathways(new CsvBuilder().Rows(5).Stream(), "v1.csv", "01", Year2025, "test");
+        var second = service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "v2.csv", "01", Year2025, "test");
+        second.Supersedes.ShouldBe([first.SubmissionId!.Value]);
+        second.VersionNumber.ShouldBe(2);
+        var history = SubmissionStore.History(t.Db);
+        history.Count.ShouldBe(2);
+        history.Single(h => h.Id == first.SubmissionId).SupersededBy.ShouldBe(second.SubmissionId);
+        history.Single(h => h.Id == first.SubmissionId).IsCurrent.ShouldBeFalse();
+        CountRows(t.Db, "pathways").ShouldBe(12); // both versions kept
+        IndicatorSource.Pathways(t.Db).Count().ShouldBe(7); // only the current one counts
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Yearly_file_supersedes_the_months_it_covers_and_partial_overlap_is_refused(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var service = Service(t.Db);
+        var march = service.SubmitPathways(new CsvBuilder().Rows(2).Stream(), "m.csv", "01", ReportingPeriod.Parse("2025-03"), "test");
+        march.Status.ShouldNotBe(SubmissionStatus.Rejected);
+        var q1 = service.SubmitPathways(new CsvBuilder().Rows(3).Stream(), "q1.csv", "01", ReportingPeriod.Parse("2025-Q1"), "test");
+        q1.Supersedes.ShouldBe([march.SubmissionId!.Value]);
+        var h1 = service.SubmitPathways(new CsvBuilder().Rows(1).Stream(), "h1.csv", "01", ReportingPeriod.Parse("2025-H1"), "test");
+        h1.Supersedes.ShouldBe([q1.SubmissionId!.Value]);
+        var march2 = service.SubmitPathways(new CsvBuilder().Rows(4).Stream(), "m2.csv", "01", ReportingPeriod.Parse("2025-03"), "test");
+        march2.Status.ShouldBe(SubmissionStatus.Rejected);
+        march2.Issues.Single().Code.ShouldBe("period.overlaps_current");
+        IndicatorSource.Pathways(t.Db).Count().ShouldBe(1);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void New_cases_accept_decimal_comma_and_are_versioned(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var text = "region;svf;period;new_cases\n01;BROST;2025;123,5\n01;PROSTATA;2025-H1;40\n01;PROSTATA;2025-H2;41.5\n";
+        var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "nc.csv", "01", Year2025, "test");
+        report.ErrorCount.ShouldBe(0);
+        report.RowsStored.ShouldBe(3);
+        report.SvfWithoutRows.ShouldContain("LUNG");
+        var facts = IndicatorSource.NewCases(t.Db).OrderBy(f => f.SvfCode).ThenBy(f => f.Period.Start).ToList();
+        facts.Select(f => f.NewCases).ShouldBe([123.5, 40, 41.5]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Region_user_cannot_read_another_regions_rows_and_the_attempt_is_audited(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        Service(t.Db).SubmitPathways(new CsvBuilder().Rows(2).Stream(), "a.csv", "01", Year2025, "test");
+        Should.Throw<UnauthorizedAccessException>(() => PatientLevelQueries.CurrentPathways(t.Db, AccessScope.Region("kalle", "03"), "01"));
+        PatientLevelQueries.CurrentPathways(t.Db, AccessScope.National("analyst"), "01").Count.ShouldBe(2);
+        var audit = AuditLog.Read(t.Db);
+        audit.ShouldContain(e => e.Action == "patient_level.denied" && e.Actor == "kalle");
+        audit.ShouldContain(e => e.Action == "patient_level.read" && e.Actor == "analyst");
+        audit.ShouldContain(e => e.Action == "submission.accepted");
+    }
+
+    [Fact]
+    public void Missing_column_is_named_in_the_header_row()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var csv = new CsvBuilder().Columns(C.PathwayAll.Where(c => c != C.Svf).ToArray()).Rows(2);
+        var report = Service(t.Db).SubmitPathways(csv.Stream(), "a.csv", "01", Year2025, "test");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "header.missing_column" && i.Row == 1 && i.Field == C.Svf);
+    }
+
+    [Fact]
+    public void Non_utf8_file_is_rejected_with_advice()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var latin1 = Encoding.Latin1.GetBytes(new CsvBuilder().Row(r => r[C.Icd10] = "C50.9 Bröst").Text());
+        var report = Service(t.Db).SubmitPathways(new MemoryStream(latin1), "a.csv", "01", Year2025, "test");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "file.not_utf8");
+    }
+
+    [Fact]
+    public void Comma_separated_file_is_also_read()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var report = Service(t.Db).SubmitPathways(new CsvBuilder().Rows(2).Stream(','), "a.csv", "01", Year2025, "test");
+        report.ErrorCount.ShouldBe(0);
+        report.RowsStored.ShouldBe(2);
+    }
+
+    [Fact]
+    public void Thousands_of_bad_rows_give_a_bounded_report()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var csv = new CsvBuilder().Rows(3000, (_, r) => r[C.Svf] = "NOPE");
+        var report = Service(t.Db).SubmitPathways(csv.Stream(), "a.csv", "01", Year2025, "test");
+        report.ErrorCount.ShouldBe(3000);
+        report.Issues.Count.ShouldBe(1000);
+        report.IssuesTruncated.ShouldBeTrue();
+        report.IssueCountByCode["svf.unknown"].ShouldBe(3000);
+    }
+}
