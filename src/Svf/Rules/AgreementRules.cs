@@ -1,0 +1,109 @@
+namespace Svf.Rules;
+
+/// <summary>
+/// One agreement year's rules as data (Rules/Data/agreement-YYYY.json, checked against agreement-rules.schema.json on
+/// load). Amounts are whole kronor. Anything the sources do not give is marked provisional and every output says so.
+/// </summary>
+public sealed record AgreementRules
+{
+    public required int Year { get; init; }
+    public required string Title { get; init; }
+    public required string Source { get; init; }
+    public required long SvfTotal { get; init; }
+    public required PopulationRule Population { get; init; }
+    public required FailedSharePolicy DefaultFailedSharePolicy { get; init; }
+    public required IReadOnlyList<PaymentRule> Payments { get; init; }
+    public required IReadOnlyList<ConditionRule> Conditions { get; init; }
+    public required ReportTemplate ReportTemplate { get; init; }
+    /// <summary>Deep-dive threshold: waits over the limit by more than this fraction (0.75 in 2024, 0.50 in 2025).</summary>
+    public required decimal DeepDiveThreshold { get; init; }
+    public bool DeepDiveProvisional { get; init; }
+    /// <summary>Largest accepted difference, in percentage points, between a region's own inclusion figure and ours.</summary>
+    public required decimal InclusionTolerancePp { get; init; }
+
+    public ConditionRule Condition(string id) => Conditions.Single(c => c.Id == id);
+
+    /// <summary>Every provisional parameter, named, for the caveat printed with each output that depends on this year.</summary>
+    public IReadOnlyList<string> ProvisionalParameters()
+    {
+        var list = new List<string>();
+        if (Population.Provisional)
+        {
+            list.Add($"population.reference_date = {Population.ReferenceDate:yyyy-MM-dd}: {Population.Note}");
+        }
+        list.AddRange(Payments.Where(p => p.Provisional).Select(p => $"payments.{p.Id}: {p.Note}"));
+        list.AddRange(Conditions.Where(c => c.Provisional).Select(c => $"conditions.{c.Id}: {c.Note}"));
+        if (ReportTemplate.Provisional)
+        {
+            list.Add($"report_template: {ReportTemplate.Note}");
+        }
+        if (DeepDiveProvisional)
+        {
+            list.Add($"deep_dive_threshold = {DeepDiveThreshold}");
+        }
+        return list;
+    }
+}
+
+public sealed record PopulationRule(DateOnly ReferenceDate, bool Provisional, string? Note);
+
+public sealed record PaymentRule(string Id, string NameSv, long Amount, PaymentEligibility Eligibility, IReadOnlyList<string> Conditions)
+{
+    public bool Provisional { get; init; }
+    public string? Note { get; init; }
+}
+
+public enum PaymentEligibility
+{
+    AllRegions,
+    Conditions,
+}
+
+public enum FailedSharePolicy
+{
+    /// <summary>A failing region's share goes to the qualifying regions, by their population (the 2025 precedent).</summary>
+    Redistribute,
+    /// <summary>A failing region's share is not paid out.</summary>
+    Withhold,
+}
+
+public enum ConditionType
+{
+    Inclusion,
+    PremInUse,
+    ReportOnTime,
+    LeadTime,
+}
+
+public sealed record ConditionRule
+{
+    public required string Id { get; init; }
+    public required ConditionType Type { get; init; }
+    public required string NameSv { get; init; }
+    public required bool Provisional { get; init; }
+    public string? Note { get; init; }
+    public decimal? Threshold { get; init; }
+    public string? Period { get; init; }
+    public int? SvfIntroducedBefore { get; init; }
+    public DateOnly? Deadline { get; init; }
+    public string? Svf { get; init; }
+    public IReadOnlyList<string> IcdPrefixes { get; init; } = [];
+    public string? Measure { get; init; }
+}
+
+public sealed record ReportTemplate(IReadOnlyList<ReportSection> Sections)
+{
+    public bool Provisional { get; init; }
+    public string? Note { get; init; }
+}
+
+public sealed record ReportSection(string Id, ReportSectionKind Kind, string TitleSv, bool Required);
+
+public enum ReportSectionKind
+{
+    SvfStatus,
+    Prem,
+    Obstacles,
+    Text,
+    Number,
+}

@@ -1,0 +1,101 @@
+using Svf.ReferenceData;
+using Svf.Rules;
+
+namespace Svf.Tests.Rules;
+
+public class AgreementRulesCatalogTests
+{
+    private static readonly AgreementRulesCatalog Catalog = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded);
+
+    [Theory]
+    [InlineData(2024, 365_000_000, 2)]
+    [InlineData(2025, 365_000_000, 2)]
+    [InlineData(2026, 500_000_000, 3)]
+    public void Each_built_in_year_loads_and_its_payments_sum_to_the_total(int year, long total, int payments)
+    {
+        var rules = Catalog.ForYear(year);
+        rules.SvfTotal.ShouldBe(total);
+        rules.Payments.Count.ShouldBe(payments);
+        rules.Payments.Sum(p => p.Amount).ShouldBe(total);
+        rules.Condition("inclusion").Threshold.ShouldBe(0.70m);
+        rules.Condition("inclusion").Period.ShouldBe($"{year}-H1");
+        rules.Condition("report_on_time").Deadline.ShouldBe(new DateOnly(year, 9, 30));
+    }
+
+    [Fact]
+    public void Deep_dive_threshold_is_75_percent_in_2024_and_50_in_2025()
+    {
+        Catalog.ForYear(2024).DeepDiveThreshold.ShouldBe(0.75m);
+        Catalog.ForYear(2025).DeepDiveThreshold.ShouldBe(0.50m);
+    }
+
+    [Fact]
+    public void The_2026_lead_time_figures_are_marked_provisional()
+    {
+        var rules = Catalog.ForYear(2026);
+        rules.Conditions.Where(c => c.Type == ConditionType.LeadTime).Select(c => c.Svf).ShouldBe(["BROST", "TJOCK_ANDTARM", "TJOCK_ANDTARM", "PROSTATA"]);
+        rules.Conditions.Where(c => c.Type == ConditionType.LeadTime).ShouldAllBe(c => c.Provisional);
+        rules.ProvisionalParameters().ShouldContain(p => p.StartsWith("conditions.lead_time_breast", StringComparison.Ordinal));
+        rules.ReportTemplate.Sections.Select(s => s.Id).ShouldContain("colorectal");
+        rules.ReportTemplate.Sections.Select(s => s.Id).ShouldContain("myeloma");
+    }
+
+    [Fact]
+    public void A_2027_file_in_the_rules_folder_is_loaded_without_code_change()
+    {
+        var dir = Directory.CreateTempSubdirectory("svf-rules-").FullName;
+        try
+        {
+            var json = File.ReadAllText(Path.Combine(RepoRoot(), "src/Svf/Rules/Data/agreement-2026.json"))
+                .Replace("\"year\": 2026", "\"year\": 2027", StringComparison.Ordinal)
+                .Replace("\"svf_total\": 500000000", "\"svf_total\": 600000000", StringComparison.Ordinal)
+                .Replace("\"amount\": 250000000", "\"amount\": 350000000", StringComparison.Ordinal)
+                .Replace("2026-H1", "2027-H1", StringComparison.Ordinal)
+                .Replace("2026-09-30", "2027-09-30", StringComparison.Ordinal);
+            File.WriteAllText(Path.Combine(dir, "agreement-2027.json"), json);
+            var catalog = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, dir);
+            catalog.Years.ShouldContain(2027);
+            catalog.ForYear(2027).SvfTotal.ShouldBe(600_000_000);
+            catalog.ForYear(2027).Condition("report_on_time").Deadline.ShouldBe(new DateOnly(2027, 9, 30));
+        }
+        finally
+        {
+            Directory.Delete(dir, true);
+        }
+    }
+
+    [Fact]
+    public void A_file_whose_payments_do_not_sum_to_the_total_is_refused()
+    {
+        var json = File.ReadAllText(Path.Combine(RepoRoot(), "src/Svf/Rules/Data/agreement-2025.json"))
+            .Replace("\"svf_total\": 365000000", "\"svf_total\": 365000001", StringComparison.Ordinal);
+        var e = Should.Throw<InvalidDataException>(() => AgreementRulesCatalog.Parse(json, "agreement-2025.json", ReferenceDataSet.Embedded));
+        e.Message.ShouldContain("sum to 365000000");
+    }
+
+    [Fact]
+    public void A_file_breaking_the_schema_is_refused_with_the_location()
+    {
+        var json = File.ReadAllText(Path.Combine(RepoRoot(), "src/Svf/Rules/Data/agreement-2025.json"))
+            .Replace("\"deadline\": \"2025-09-30\"", "\"deadline\": \"30 september\"", StringComparison.Ordinal);
+        var e = Should.Throw<InvalidDataException>(() => AgreementRulesCatalog.Parse(json, "agreement-2025.json", ReferenceDataSet.Embedded));
+        e.Message.ShouldContain("/conditions/2/deadline");
+    }
+
+    [Fact]
+    public void Unknown_year_names_the_file_to_add()
+    {
+        var e = Should.Throw<KeyNotFoundException>(() => Catalog.ForYear(2030));
+        e.Message.ShouldContain("agreement-2030.json");
+    }
+
+    internal static string RepoRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Svf.slnx")))
+        {
+            dir = dir.Parent;
+        }
+        return dir?.FullName ?? throw new DirectoryNotFoundException("Svf.slnx not found above the test binaries.");
+    }
+}
