@@ -1,0 +1,221 @@
+using System.Globalization;
+using Svf.Domain;
+using Svf.Indicators;
+using Svf.ReferenceData;
+using Svf.Reports;
+using Svf.Rules;
+using Svf.Storage;
+
+namespace Svf.Assessment;
+
+/// <summary>
+/// Applies one year's rules to every region: each condition met / not met / cannot be assessed, with evidence computed
+/// from the submitted data and the submitted yearly reports, and from that whether the region qualifies for each payment.
+/// </summary>
+public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options)
+{
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+
+    public AssessmentResult Assess(AgreementRules rules)
+    {
+        var engine = new IndicatorEngine(reference, options);
+        var monthly = engine.Aggregate(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db));
+        var reports = RegionReportStore.History(db, rules.Year);
+        var inclusionCondition = rules.Conditions.FirstOrDefault(c => c.Type == ConditionType.Inclusion);
+        var inclusion = inclusionCondition is null ? new Dictionary<string, InclusionFigures>() : Inclusion(engine, monthly, inclusionCondition);
+        var computedInclusion = reference.Regions.ToDictionary(r => r.Code, r => inclusion.GetValueOrDefault(r.Code)?.Rate);
+
+        var results = new List<ConditionResult>();
+        foreach (var condition in rules.Conditions)
+        {
+            var leadTimes = condition.Type == ConditionType.LeadTime ? LeadTimes(engine, condition) : null;
+            foreach (var region in reference.Regions)
+            {
+                var regionReports = reports.Where(r => r.RegionCode == region.Code).ToList();
+                var result = condition.Type switch
+                {
+                    ConditionType.Inclusion => InclusionResult(rules, condition, region, inclusion.GetValueOrDefault(region.Code)),
+                    ConditionType.PremInUse => PremResult(rules, condition, region, regionReports),
+                    ConditionType.ReportOnTime => ReportResult(rules, condition, region, regionReports, computedInclusion.GetValueOrDefault(region.Code)),
+                    _ => LeadTimeResult(rules, condition, region, leadTimes!.FirstOrDefault(r => r.UnitCode == region.Code)),
+                };
+                results.Add(result);
+            }
+        }
+
+        var decisions = new List<PaymentDecision>();
+        foreach (var payment in rules.Payments)
+        {
+            foreach (var region in reference.Regions)
+            {
+                if (payment.Eligibility == PaymentEligibility.AllRegions)
+                {
+                    decisions.Add(new PaymentDecision(payment.Id, region.Code, ConditionOutcome.Met, [], []));
+                    continue;
+                }
+                var own = results.Where(r => r.RegionCode == region.Code && payment.Conditions.Contains(r.ConditionId)).ToList();
+                var failed = own.Where(r => r.Outcome == ConditionOutcome.NotMet).Select(r => r.ConditionId).ToList();
+                var unassessed = own.Where(r => r.Outcome == ConditionOutcome.CannotAssess).Select(r => r.ConditionId).ToList();
+                var outcome = failed.Count > 0 ? ConditionOutcome.NotMet : unassessed.Count > 0 ? ConditionOutcome.CannotAssess : ConditionOutcome.Met;
+                decisions.Add(new PaymentDecision(payment.Id, region.Code, outcome, failed, unassessed));
+            }
+        }
+        return new AssessmentResult(rules, results, decisions, computedInclusion);
+    }
+
+    private sealed record InclusionFigures(double Numerator, double Denominator, long Started, int SvfWithoutDenominator)
+    {
+        public double? Rate => Denominator > 0 ? Numerator / Denominator : null;
+    }
+
+    /// <summary>Inclusion per region for the condition's period, pooled over the SVF introduced before the year that have a diagnosis group.</summary>
+    private Dictionary<string, InclusionFigures> Inclusion(IndicatorEngine engine, MonthlyCells monthly, ConditionRule condition)
+    {
+        var period = ReportingPeriod.Parse(condition.Period!);
+        var scope = reference.SvfsIntroducedBefore(condition.SvfIntroducedBefore!.Value).Where(s => s.HasIcdList).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var rows = engine.Compute(monthly, new IndicatorQuery(period.Kind, period))
+            .Where(r => r.Level == "region" && r.Sex == IndicatorEngine.BothSexes && r.Period == period.ToString())
+            .ToList();
+        return rows.GroupBy(r => r.UnitCode).ToDictionary(g => g.Key, g =>
+        {
+            var inScope = g.Where(r => scope.Contains(r.Svf)).ToList();
+            var withDenominator = inScope.Where(r => r.InclusionDenominator is not null).ToList();
+            return new InclusionFigures(
+                withDenominator.Sum(r => (double)(r.InclusionNumerator ?? 0)),
+                withDenominator.Sum(r => r.InclusionDenominator!.Value),
+                g.Single(r => r.Svf == IndicatorEngine.AllSvf).Started ?? 0,
+                inScope.Count(r => r.InclusionDenominator is null && (r.InclusionNumerator ?? 0) > 0));
+        });
+    }
+
+    private ConditionResult InclusionResult(AgreementRules rules, ConditionRule c, Region region, InclusionFigures? f)
+    {
+        var threshold = (double)c.Threshold!.Value;
+        var baseResult = Base(rules, c, region) with { Threshold = threshold };
+        if (f is null || f.Started == 0)
+        {
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga inrapporterade förlopp för {c.Period}", Reason = "no pathway data for the period" };
+        }
+        if (f.Rate is not { } rate)
+        {
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"antal nya cancerfall saknas för {c.Period}", Reason = "no new-cases denominator for the period" };
+        }
+        var ci = Statistics.Wilson(f.Numerator, f.Denominator, options.ConfidenceZ);
+        // Compared exactly and unrounded: numerator >= threshold × denominator.
+        var met = (decimal)f.Numerator >= c.Threshold.Value * (decimal)f.Denominator;
+        var note = f.SvfWithoutDenominator > 0 ? $"; {f.SvfWithoutDenominator} SVF utan nämnare ingår inte" : "";
+        return baseResult with
+        {
+            Outcome = met ? ConditionOutcome.Met : ConditionOutcome.NotMet,
+            Value = rate, Numerator = f.Numerator, Denominator = f.Denominator, CiLow = ci?.Low, CiHigh = ci?.High,
+            Evidence = string.Create(Sv, $"inklusion {Pct(rate)}{Ci(ci)} ({f.Numerator:N0} av {f.Denominator:N1}), mål {Pct(threshold)}, {c.Period}{note}"),
+            Reason = met ? null : string.Create(Sv, $"{(rate - threshold) * 100:0.0} procentenheter under målet"),
+        };
+    }
+
+    private static ConditionResult PremResult(AgreementRules rules, ConditionRule c, Region region, List<StoredReport> reports)
+    {
+        var latest = reports.LastOrDefault(r => r.Status == ReportStatus.Submitted);
+        var baseResult = Base(rules, c, region);
+        return latest?.Content.Prem?.InUse switch
+        {
+            true => baseResult with { Outcome = ConditionOutcome.Met, Evidence = $"PREM används (redovisning version {latest.VersionNumber})" },
+            false => baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"PREM används inte enligt redovisning version {latest.VersionNumber}", Reason = "PREM not in use" },
+            _ => baseResult with
+            {
+                Outcome = ConditionOutcome.CannotAssess,
+                Evidence = latest is null ? "ingen redovisning inkommen" : "redovisningen anger inte om PREM används",
+                Reason = latest is null ? "no report received" : "PREM answer missing in the report",
+            },
+        };
+    }
+
+    private ConditionResult ReportResult(AgreementRules rules, ConditionRule c, Region region, List<StoredReport> reports, double? computedInclusion)
+    {
+        var deadline = c.Deadline!.Value;
+        var baseResult = Base(rules, c, region);
+        var submitted = reports.Where(r => r.Status == ReportStatus.Submitted).ToList();
+        if (submitted.Count == 0)
+        {
+            return baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"ingen redovisning inkommen (sista dag {deadline:yyyy-MM-dd})", Reason = "no report received" };
+        }
+        bool Complete(StoredReport r) => !ReportCompleteness.Check(r.Content, rules, reference, computedInclusion).Any(f => f.MakesIncomplete);
+        var onTimeComplete = submitted.FirstOrDefault(r => Deadlines.IsOnTime(r.SavedAtUtc, deadline) && Complete(r));
+        if (onTimeComplete is not null)
+        {
+            var date = Deadlines.SwedishDate(onTimeComplete.SavedAtUtc);
+            return baseResult with
+            {
+                Outcome = ConditionOutcome.Met, ReceivedDate = date, DaysLate = 0,
+                Evidence = $"redovisning enligt mall inkom {date:yyyy-MM-dd} (version {onTimeComplete.VersionNumber}), sista dag {deadline:yyyy-MM-dd}",
+            };
+        }
+        var firstComplete = submitted.FirstOrDefault(Complete);
+        if (firstComplete is not null)
+        {
+            var date = Deadlines.SwedishDate(firstComplete.SavedAtUtc);
+            var late = Deadlines.DaysLate(firstComplete.SavedAtUtc, deadline);
+            return baseResult with
+            {
+                Outcome = ConditionOutcome.NotMet, ReceivedDate = date, DaysLate = late,
+                Evidence = $"komplett redovisning inkom {date:yyyy-MM-dd}, {late} dagar efter sista dag {deadline:yyyy-MM-dd}",
+                Reason = $"{late} days late",
+            };
+        }
+        var first = submitted[0];
+        return baseResult with
+        {
+            Outcome = ConditionOutcome.NotMet, ReceivedDate = Deadlines.SwedishDate(first.SavedAtUtc),
+            DaysLate = Deadlines.DaysLate(first.SavedAtUtc, deadline),
+            Evidence = $"redovisning inkom {Deadlines.SwedishDate(first.SavedAtUtc):yyyy-MM-dd} men är inte komplett enligt mallen",
+            Reason = "report incomplete",
+        };
+    }
+
+    private List<IndicatorRow> LeadTimes(IndicatorEngine engine, ConditionRule c)
+    {
+        var period = ReportingPeriod.Parse(c.Period!);
+        return engine.Compute(LeadTimeFacts.Read(db, c.Svf!, c.IcdPrefixes), [], new IndicatorQuery(period.Kind, period))
+            .Where(r => r.Level == "region" && r.Svf == c.Svf && r.Sex == IndicatorEngine.BothSexes && r.Period == period.ToString())
+            .ToList();
+    }
+
+    private ConditionResult LeadTimeResult(AgreementRules rules, ConditionRule c, Region region, IndicatorRow? row)
+    {
+        var threshold = (double)c.Threshold!.Value;
+        var baseResult = Base(rules, c, region) with { Threshold = threshold };
+        if (row is null || (row.Treated ?? 0) == 0)
+        {
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga behandlade patienter {c.Period}", Reason = "no treated patients in the period" };
+        }
+        if ((row.WithLimit ?? 0) == 0)
+        {
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = "ingen ledtid definierad för de behandlingar som givits", Reason = "no lead-time limit defined" };
+        }
+        var within = row.WithinLimit!.Value;
+        var n = row.WithLimit!.Value;
+        var share = (double)within / n;
+        var met = within >= c.Threshold.Value * n;
+        var superseded = (row.LimitSuperseded ?? 0) > 0 ? $"; {row.LimitSuperseded} mätta mot ersatt ledtid" : "";
+        return baseResult with
+        {
+            Outcome = met ? ConditionOutcome.Met : ConditionOutcome.NotMet,
+            Value = share, Numerator = within, Denominator = n, CiLow = row.WithinLimitCiLow, CiHigh = row.WithinLimitCiHigh,
+            Evidence = string.Create(Sv, $"inom ledtid {Pct(share)}{CiOf(row.WithinLimitCiLow, row.WithinLimitCiHigh)} ({within:N0} av {n:N0}), krav {Pct(threshold)}, {c.Period}{superseded}"),
+            Reason = met ? null : string.Create(Sv, $"{(share - threshold) * 100:0.0} procentenheter under kravet"),
+        };
+    }
+
+    private static ConditionResult Base(AgreementRules rules, ConditionRule c, Region region) => new()
+    {
+        Year = rules.Year, RegionCode = region.Code, RegionName = region.Name, ConditionId = c.Id, ConditionName = c.NameSv,
+        Outcome = ConditionOutcome.CannotAssess, Evidence = "", Provisional = c.Provisional,
+    };
+
+    private static string Pct(double share) => (share * 100).ToString("0.0", Sv) + " %";
+
+    private static string Ci((double Low, double High)? ci) =>
+        ci is { } v ? $" [{(v.Low * 100).ToString("0.0", Sv)}–{(v.High * 100).ToString("0.0", Sv)}]" : "";
+
+    private static string CiOf(double? low, double? high) => low is { } l && high is { } h ? Ci((l, h)) : "";
+}

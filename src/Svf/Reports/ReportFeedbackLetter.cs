@@ -1,0 +1,61 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Svf.Output;
+
+namespace Svf.Reports;
+
+/// <summary>The feedback to one region on its yearly report: what is missing or inconsistent, and its status.</summary>
+public sealed record ReportFeedbackLetter(
+    int Year,
+    string RegionCode,
+    string RegionName,
+    RegionReportingStatus Status,
+    long? ReportId,
+    int? ReportVersion,
+    DateTime? SubmittedAtUtc,
+    bool SubmittedAfterDeadline,
+    DateOnly Deadline,
+    IReadOnlyList<ReportFinding> Findings)
+{
+    public string ToJson() => JsonSerializer.Serialize(this, TableExport.JsonOptions);
+
+    public static ReportFeedbackLetter FromJson(string json) => JsonSerializer.Deserialize<ReportFeedbackLetter>(json, TableExport.JsonOptions)!;
+
+    public string ToText()
+    {
+        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var b = new StringBuilder();
+        b.AppendLine(sv, $"Återkoppling på SVF-redovisningen {Year} – {RegionName} ({RegionCode})");
+        b.AppendLine(sv, $"Status: {StatusText(Status)}");
+        if (SubmittedAtUtc is { } at)
+        {
+            b.AppendLine(sv, $"Redovisning version {ReportVersion} inkom {at:yyyy-MM-dd HH:mm} UTC{(SubmittedAfterDeadline ? $" – efter sista dag {Deadline:yyyy-MM-dd}" : "")}.");
+        }
+        else
+        {
+            b.AppendLine(sv, $"Ingen redovisning har kommit in. Sista dag är {Deadline:yyyy-MM-dd}.");
+        }
+        if (Findings.Count > 0)
+        {
+            b.AppendLine("Att komplettera eller förklara:");
+            foreach (var f in Findings)
+            {
+                b.AppendLine(sv, $"  - [{f.Section}{(f.Svf is null ? "" : "/" + f.Svf)}] {f.Message}");
+            }
+        }
+        else if (SubmittedAtUtc is not null)
+        {
+            b.AppendLine("Redovisningen är komplett.");
+        }
+        return b.ToString();
+    }
+
+    public static string StatusText(RegionReportingStatus s) => s switch
+    {
+        RegionReportingStatus.NotReceived => "ej inkommen",
+        RegionReportingStatus.Incomplete => "ofullständig",
+        RegionReportingStatus.FeedbackSent => "återkoppling skickad, väntar på komplettering",
+        _ => "komplett",
+    };
+}
