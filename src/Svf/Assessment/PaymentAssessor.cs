@@ -109,7 +109,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             Outcome = met ? ConditionOutcome.Met : ConditionOutcome.NotMet,
             Value = rate, Numerator = f.Numerator, Denominator = f.Denominator, CiLow = ci?.Low, CiHigh = ci?.High,
             Evidence = string.Create(Sv, $"inklusion {Pct(rate)}{Ci(ci)} ({f.Numerator:N0} av {f.Denominator:N1}), mål {Pct(threshold)}, {c.Period}{note}"),
-            Reason = met ? null : string.Create(Sv, $"{(rate - threshold) * 100:0.0} procentenheter under målet"),
+            Reason = met ? null : string.Create(Sv, $"{(threshold - rate) * 100:0.00} procentenheter under målet"),
         };
     }
 
@@ -202,7 +202,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             Outcome = met ? ConditionOutcome.Met : ConditionOutcome.NotMet,
             Value = share, Numerator = within, Denominator = n, CiLow = row.WithinLimitCiLow, CiHigh = row.WithinLimitCiHigh,
             Evidence = string.Create(Sv, $"inom ledtid {Pct(share)}{CiOf(row.WithinLimitCiLow, row.WithinLimitCiHigh)} ({within:N0} av {n:N0}), krav {Pct(threshold)}, {c.Period}{superseded}"),
-            Reason = met ? null : string.Create(Sv, $"{(share - threshold) * 100:0.0} procentenheter under kravet"),
+            Reason = met ? null : string.Create(Sv, $"{(threshold - share) * 100:0.00} procentenheter under kravet"),
         };
     }
 

@@ -8,7 +8,7 @@ public static class SyntheticReports
 {
     public static RegionReport Complete(RegionReport draft, AgreementRules rules, double? ownInclusion, bool premInUse = true)
     {
-        var worst = draft.SvfStatus.Where(s => s.WithinLimitShare is not null).OrderBy(s => s.WithinLimitShare).Take(2).ToList();
+        var worst = draft.SvfStatus.OrderBy(s => s.WithinLimitShare ?? 1).Take(2).ToList();
         return draft with
         {
             SvfStatus = draft.SvfStatus.Select(s => s with

@@ -51,14 +51,21 @@ public sealed class CsvSource : IDisposable
     }
 
     /// <summary>The trimmed field, or null if the column is absent or the field empty.</summary>
-    public string? Get(string column)
+    public string? Get(string column) => Get(Ordinal(column));
+
+    /// <summary>The position of a column (case-insensitive), or -1 if the file has no such column. Look it up once, then use <see cref="Get(int)"/> per row.</summary>
+    public int Ordinal(string column) => _ordinals.TryGetValue(column, out var i) ? i : -1;
+
+    /// <summary>The trimmed field at <paramref name="ordinal"/>, or null if the ordinal is -1, the row is short or the field empty.</summary>
+    public string? Get(int ordinal)
     {
-        if (!_ordinals.TryGetValue(column, out var i) || i >= _csv.RowFieldCount)
+        if (ordinal < 0 || ordinal >= _csv.RowFieldCount)
         {
             return null;
         }
-        var v = _csv.GetString(i).Trim();
-        return v.Length == 0 ? null : v;
+        // Trim the reader's span before making a string: empty and padded fields allocate nothing extra.
+        var v = _csv.GetFieldSpan(ordinal).Trim();
+        return v.IsEmpty ? null : v.ToString();
     }
 
     public void Dispose() => _csv.Dispose();
@@ -67,7 +74,7 @@ public sealed class CsvSource : IDisposable
     {
         for (var i = 0; i < _csv.RowFieldCount; i++)
         {
-            if (!string.IsNullOrWhiteSpace(_csv.GetString(i)))
+            if (!_csv.GetFieldSpan(i).IsWhiteSpace())
             {
                 return false;
             }

@@ -23,15 +23,18 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             var read = 0;
             var svfSeen = new HashSet<string>(StringComparer.Ordinal);
             var monthsSeen = new HashSet<ReportingPeriod>();
+            // Column positions are looked up once per file, not once per field.
+            int cRegion = csv.Ordinal(SubmissionColumns.Region), cPin = csv.Ordinal(SubmissionColumns.PersonalId), cSex = csv.Ordinal(SubmissionColumns.Sex),
+                cBirth = csv.Ordinal(SubmissionColumns.BirthYear), cSvf = csv.Ordinal(SubmissionColumns.Svf), cStart = csv.Ordinal(SubmissionColumns.SuspicionDate),
+                cVisit = csv.Ordinal(SubmissionColumns.FirstVisitDate), cDecision = csv.Ordinal(SubmissionColumns.TreatmentDecisionDate),
+                cTreat = csv.Ordinal(SubmissionColumns.TreatmentStartDate), cType = csv.Ordinal(SubmissionColumns.TreatmentType),
+                cEnd = csv.Ordinal(SubmissionColumns.EndDate), cOutcome = csv.Ordinal(SubmissionColumns.Outcome), cIcd = csv.Ordinal(SubmissionColumns.Icd10);
             while (csv.Read())
             {
                 read++;
                 var raw = new RawPathwayRow(csv.Line,
-                    csv.Get(SubmissionColumns.Region), csv.Get(SubmissionColumns.PersonalId), csv.Get(SubmissionColumns.Sex),
-                    csv.Get(SubmissionColumns.BirthYear), csv.Get(SubmissionColumns.Svf), csv.Get(SubmissionColumns.SuspicionDate),
-                    csv.Get(SubmissionColumns.FirstVisitDate), csv.Get(SubmissionColumns.TreatmentDecisionDate),
-                    csv.Get(SubmissionColumns.TreatmentStartDate), csv.Get(SubmissionColumns.TreatmentType), csv.Get(SubmissionColumns.EndDate),
-                    csv.Get(SubmissionColumns.Outcome), csv.Get(SubmissionColumns.Icd10));
+                    csv.Get(cRegion), csv.Get(cPin), csv.Get(cSex), csv.Get(cBirth), csv.Get(cSvf), csv.Get(cStart), csv.Get(cVisit),
+                    csv.Get(cDecision), csv.Get(cTreat), csv.Get(cType), csv.Get(cEnd), csv.Get(cOutcome), csv.Get(cIcd));
                 var record = validator.Validate(raw);
                 if (record is not null)
                 {

@@ -1,0 +1,168 @@
+using System.Text;
+using Svf.Assessment;
+using Svf.Domain;
+using Svf.Generation;
+using Svf.Indicators;
+using Svf.Ingestion;
+using Svf.ReferenceData;
+using Svf.Reports;
+using Svf.Rules;
+using Svf.Storage;
+using Svf.Tests.Support;
+
+namespace Svf.Tests.Assessment;
+
+/// <summary>Each condition's edge cases, through real storage (SQLite and PostgreSQL).</summary>
+public class PaymentAssessorTests
+{
+    private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
+    private static readonly AgreementRules Rules = AgreementRulesCatalog.Load(Ref).ForYear(2025);
+
+    private static void SevenBreastCancers(SvfDatabase db, string newCasesH1)
+    {
+        var service = new SubmissionService(db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes($"region;svf;period;new_cases\n01;BROST;2025-H1;{newCasesH1}\n")), "n.csv", "01",
+            ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+    }
+
+    private static ConditionResult Result(SvfDatabase db, string condition, string region = "01") =>
+        new PaymentAssessor(db, Ref, new IndicatorOptions()).Assess(Rules).Conditions.Single(c => c.ConditionId == condition && c.RegionCode == region);
+
+    private static RegionReport CompleteReport(string region, bool prem = true) =>
+        SyntheticReports.Complete(ReportPrefill.Create(Rules, Ref, region, []), Rules, 0.70, prem);
+
+    private static void SaveAt(SvfDatabase db, RegionReport report, string utc, bool submit = true) =>
+        RegionReportStore.Save(db, report, submit, "coordinator", new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Inclusion_of_exactly_70_percent_meets_the_goal(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        SevenBreastCancers(t.Db, "10");
+        var r = Result(t.Db, "inclusion");
+        r.Outcome.ShouldBe(ConditionOutcome.Met);
+        r.Numerator.ShouldBe(7);
+        r.Denominator.ShouldBe(10);
+        r.Value.ShouldBe(0.7);
+        r.Evidence.ShouldContain("70,0 %");
+    }
+
+    [Fact]
+    public void Inclusion_just_below_70_percent_fails_and_says_by_how_much()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SevenBreastCancers(t.Db, "10,01");
+        var r = Result(t.Db, "inclusion");
+        r.Outcome.ShouldBe(ConditionOutcome.NotMet);
+        r.Reason.ShouldBe("0,07 procentenheter under målet"); // 70 % − 7 / 10,01 = 0,0699 pp
+        r.CiLow.ShouldNotBeNull();
+    }
+
+    [Fact]
+    public void Region_without_data_cannot_be_assessed()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SevenBreastCancers(t.Db, "10");
+        var r = Result(t.Db, "inclusion", "03");
+        r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+        r.Reason.ShouldBe("no pathway data for the period");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Report_on_the_deadline_day_itself_is_on_time(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        SaveAt(t.Db, CompleteReport("01"), "2025-09-30T21:59:00Z"); // 23:59 in Stockholm (CEST)
+        var r = Result(t.Db, "report_on_time");
+        r.Outcome.ShouldBe(ConditionOutcome.Met);
+        r.ReceivedDate.ShouldBe(new DateOnly(2025, 9, 30));
+    }
+
+    [Fact]
+    public void Report_one_day_late_fails()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SaveAt(t.Db, CompleteReport("01"), "2025-09-30T22:01:00Z"); // 00:01 on 1 October in Stockholm
+        var r = Result(t.Db, "report_on_time");
+        r.Outcome.ShouldBe(ConditionOutcome.NotMet);
+        r.DaysLate.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_draft_is_not_a_report_and_an_incomplete_one_on_time_does_not_count()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SaveAt(t.Db, CompleteReport("01"), "2025-09-01T10:00:00Z", submit: false);
+        Result(t.Db, "report_on_time").Reason.ShouldBe("no report received");
+        var incomplete = CompleteReport("01") with { Obstacles = [] };
+        SaveAt(t.Db, incomplete, "2025-09-29T10:00:00Z");
+        Result(t.Db, "report_on_time").Reason.ShouldBe("report incomplete");
+        SaveAt(t.Db, CompleteReport("01"), "2025-10-03T10:00:00Z");
+        var r = Result(t.Db, "report_on_time");
+        r.Outcome.ShouldBe(ConditionOutcome.NotMet);
+        r.DaysLate.ShouldBe(3);
+        RegionReportStore.History(t.Db, 2025, "01").Select(h => h.Status).ShouldBe(["draft", "submitted", "submitted"]);
+    }
+
+    [Fact]
+    public void Prem_from_the_latest_submitted_report()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+        SaveAt(t.Db, CompleteReport("01", prem: false), "2025-09-20T10:00:00Z");
+        Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.NotMet);
+        SaveAt(t.Db, CompleteReport("01", prem: true), "2025-09-21T10:00:00Z");
+        Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.Met);
+    }
+
+    [Fact]
+    public void Payment_two_needs_every_condition()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SevenBreastCancers(t.Db, "10");
+        SaveAt(t.Db, CompleteReport("01"), "2025-09-20T10:00:00Z");
+        var assessment = new PaymentAssessor(t.Db, Ref, new IndicatorOptions()).Assess(Rules);
+        assessment.Decisions.Single(d => d.PaymentId == "payment2" && d.RegionCode == "01").Qualifies.ShouldBeTrue();
+        var gotland = assessment.Decisions.Single(d => d.PaymentId == "payment2" && d.RegionCode == "09");
+        gotland.Outcome.ShouldBe(ConditionOutcome.NotMet);
+        gotland.FailedConditions.ShouldBe(["report_on_time"]);
+        gotland.UnassessedConditions.ShouldBe(["inclusion", "prem"]);
+        assessment.Decisions.Where(d => d.PaymentId == "payment1").ShouldAllBe(d => d.Qualifies);
+    }
+
+    [Fact]
+    public void Follow_up_status_moves_from_not_received_to_complete()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var followUp = new ReportFollowUp(t.Db, Ref);
+        var none = new Dictionary<string, double?>();
+        followUp.Letters(Rules, none).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.NotReceived);
+
+        SaveAt(t.Db, CompleteReport("01") with { Prem = new PremSection(true, "", "Används i förbättringsarbetet.") }, "2025-09-20T10:00:00Z");
+        var letter = followUp.Letters(Rules, none).Single(l => l.RegionCode == "01");
+        letter.Status.ShouldBe(RegionReportingStatus.Incomplete);
+        letter.Findings.Single().Code.ShouldBe("prem.results_missing");
+        letter.ToText().ShouldContain("Resultatet av PREM-enkäterna saknas");
+
+        RegionReportStore.RecordFeedback(t.Db, letter, "analyst", FixedClock.Default);
+        followUp.Letters(Rules, none).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.FeedbackSent);
+
+        SaveAt(t.Db, CompleteReport("01"), "2025-09-25T10:00:00Z");
+        followUp.Letters(Rules, none).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.Complete);
+    }
+
+    [Fact]
+    public void Own_inclusion_rate_differing_beyond_the_tolerance_is_fed_back()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        SaveAt(t.Db, CompleteReport("01") with { OwnInclusionRate = 0.75m }, "2025-09-20T10:00:00Z");
+        var followUp = new ReportFollowUp(t.Db, Ref);
+        // 75 % reported, 72.9 % computed: 2.1 percentage points > 2.0 tolerance.
+        var letter = followUp.Letters(Rules, new Dictionary<string, double?> { ["01"] = 0.729 }).Single(l => l.RegionCode == "01");
+        letter.Findings.Single().Code.ShouldBe("own_inclusion_rate.differs");
+        followUp.Letters(Rules, new Dictionary<string, double?> { ["01"] = 0.731 }).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.Complete);
+    }
+}
