@@ -2,11 +2,14 @@ using System.CommandLine;
 using Svf.Cli;
 using Svf.Cli.Commands;
 
-var root = new RootCommand("svf – uppföljning av standardiserade vårdförlopp (SVF): inrapportering, validering, indikatorer.")
+var root = new RootCommand("svf – uppföljning av standardiserade vårdförlopp (SVF): inrapportering, validering, indikatorer, redovisningar, bedömning och fördelning.")
 {
     DemoCommand.Create(),
     IngestCommand.Create(),
     IndicatorsCommand.Create(),
+    ReportCommand.Create(),
+    AssessCommand.Create(),
+    RulesCommand.Create(),
     SubmissionsCommand.Create(),
     FeedbackCommand.Create(),
     PathwaysCommand.Create(),
@@ -19,7 +22,7 @@ try
 {
     return root.Parse(args).Invoke();
 }
-catch (Exception e) when (e is CliException or FormatException or ArgumentException or InvalidDataException or IOException)
+catch (Exception e) when (e is CliException or FormatException or ArgumentException or InvalidDataException or IOException or KeyNotFoundException or System.Text.Json.JsonException)
 {
     Console.Error.WriteLine($"svf: {e.Message}");
     return 2;

@@ -7,6 +7,9 @@ using Svf.Generation;
 using Svf.Indicators;
 using Svf.Ingestion;
 using Svf.Output;
+using Svf.Assessment;
+using Svf.Reports;
+using Svf.Rules;
 using Svf.ReferenceData;
 using Svf.Storage;
 
@@ -43,7 +46,7 @@ internal static class DemoCommand
         var sw = Stopwatch.StartNew();
         var dataDir = Path.Combine(dir, "incoming");
         var files = new SyntheticDataGenerator(reference, new GeneratorSettings { Year = year, PathwaysPerYear = pathwayCount }).WriteAll(dataDir);
-        w.WriteLine($"1. Genererade {files.Sum(f => f.Pathways):N0} förlopp för {files.Count} regioner, {year} ({sw.Elapsed.TotalSeconds:0.0} s) i {dataDir}");
+        w.WriteLine(string.Create(Sv, $"1. Genererade {files.Sum(f => f.Pathways):N0} förlopp för {files.Count} regioner, {year} (och förloppen som startade under fjärde kvartalet {year - 1}) på {sw.Elapsed.TotalSeconds:0.0} s i {dataDir}"));
 
         using var db = SvfDatabase.Open("sqlite:" + dbPath);
         db.Migrate();
@@ -61,6 +64,8 @@ internal static class DemoCommand
 
         sw.Restart();
         var reports = new List<FeedbackReport>();
+        var previousQuarter = new ReportingPeriod(PeriodKind.Quarter, year - 1, 4);
+        var previous = files.Select(f => Submit(service, f.PreviousQuarterFile, f.RegionCode, previousQuarter, SubmissionKind.Pathways)).ToList();
         foreach (var f in files)
         {
             reports.Add(Submit(service, f.PathwayFile, f.RegionCode, period, SubmissionKind.Pathways));
@@ -68,21 +73,23 @@ internal static class DemoCommand
         }
         var again = Submit(service, first.PathwayFile, first.RegionCode, period, SubmissionKind.Pathways);
         var ingestSeconds = sw.Elapsed.TotalSeconds;
-        var rows = reports.Where(r => r.Kind == SubmissionKind.Pathways).Sum(r => r.RowsStored);
-        w.WriteLine($"3. Alla regioners filer inrapporterade: {rows:N0} förlopp validerade, pseudonymiserade och lagrade på {ingestSeconds:0.0} s ({rows / ingestSeconds:N0} rader/s).");
+        var rows = reports.Concat(previous).Sum(r => r.RowsRead);
+        w.WriteLine(string.Create(Sv, $"3. Alla regioners filer för {year} inrapporterade: {rows:N0} rader (med fjärde kvartalet {year - 1} och filerna med nya fall) validerade, pseudonymiserade och lagrade på {ingestSeconds:0.0} s ({rows / ingestSeconds:N0} rader/s)."));
         w.WriteLine($"   Samma fil från region {first.RegionCode} en gång till: {(again.Unchanged ? "identisk, inget ändrades" : again.Status)}.");
-        var summary = new ConsoleTable("Region", "Typ", "Status", "Rader", "Fel", "Varningar", "Saknas för komplett rapportering");
-        foreach (var r in reports)
+        var summary = new ConsoleTable("Region", "Förlopp", "Status", "Varningar", "Nya fall", "Status", "Saknas för komplett rapportering");
+        foreach (var g in reports.GroupBy(r => r.RegionCode))
         {
-            summary.Add(r.RegionCode, r.Kind, r.Status, ConsoleTable.Num(r.RowsStored), ConsoleTable.Num(r.ErrorCount), ConsoleTable.Num(r.WarningCount),
-                string.Join(", ", r.SvfWithoutRows.Concat(r.MonthsWithoutRows)));
+            var p = g.Single(r => r.Kind == SubmissionKind.Pathways);
+            var n = g.Single(r => r.Kind == SubmissionKind.NewCases);
+            summary.Add(g.Key, ConsoleTable.Num(p.RowsStored), p.Status, ConsoleTable.Num(p.WarningCount), ConsoleTable.Num(n.RowsStored), n.Status,
+                string.Join(", ", p.SvfWithoutRows.Concat(p.MonthsWithoutRows).Concat(n.SvfWithoutRows)));
         }
         w.WriteLine(summary);
 
         sw.Restart();
         var engine = new IndicatorEngine(reference, new IndicatorOptions());
         var indicators = engine.Compute(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db), new IndicatorQuery(PeriodKind.Year, period));
-        w.WriteLine($"4. Indikatorer beräknade på {sw.Elapsed.TotalSeconds:0.00} s ({indicators.Count:N0} rader: period × enhet × SVF × kön).");
+        w.WriteLine(string.Create(Sv, $"4. Indikatorer beräknade på {sw.Elapsed.TotalSeconds:0.00} s ({indicators.Count:N0} rader: period × enhet × SVF × kön)."));
         w.WriteLine("   Mål: inklusion ≥ 70 %, inom ledtid ≥ 80 % (✓ uppfyllt, ✗ ej uppfyllt). >50 %/>75 %: antal som väntat mer än 50/75 % längre än ledtiden.");
         w.WriteLine("   Ej def.: behandlade där ledtider.csv saknar ledtid för SVF och behandling; de ingår inte i andelen inom ledtid.");
         w.WriteLine();
@@ -92,9 +99,72 @@ internal static class DemoCommand
         TableExport.WriteFile(indicators, Path.Combine(outDir, $"indicators-{year}.csv"));
         TableExport.WriteFile(indicators, Path.Combine(outDir, $"indicators-{year}.json"));
         TableExport.WriteFile(reports.Select(FeedbackSummary.From), Path.Combine(outDir, $"feedback-{year}.csv"));
-        w.WriteLine($"5. Resultat som CSV och JSON i {outDir}. Databas: {dbPath}. Total tid {total.Elapsed.TotalSeconds:0.0} s.");
+        w.WriteLine($"   Indikatortabellerna som CSV och JSON i {outDir}.");
+        w.WriteLine();
+
+        var rules = AgreementRulesCatalog.Load(reference).ForYear(year);
+        ReceiveYearlyReports(db, rules, reference, w);
+        w.WriteLine($"7. Bedömning av villkoren för den andra utbetalningen {year}, fördelning och avvikelser:");
+        w.WriteLine();
+        AssessCommand.Run(db, rules, rules.DefaultFailedSharePolicy, w, outDir);
+        w.WriteLine();
+        w.WriteLine($"Klart. Databas: {dbPath}. Resultat i {outDir}. Total tid {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
+
+    /// <summary>
+    /// The regions' yearly reports, as they typically arrive: most complete and on time; Kalmar first incomplete, gets
+    /// feedback and completes in time; Halland three days late; Västerbotten without PREM; Blekinge's own inclusion figure off.
+    /// </summary>
+    private static void ReceiveYearlyReports(SvfDatabase db, AgreementRules rules, ReferenceDataSet reference, TextWriter w)
+    {
+        var computed = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules).ComputedInclusion;
+        var period = ReportPrefill.MeasurementPeriod(rules);
+        var rows = new IndicatorEngine(reference, new IndicatorOptions()).Compute(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db), new IndicatorQuery(period.Kind, period));
+        DateTimeOffset At(int month, int day) => new(rules.Year, month, day, 9, 30, 0, TimeSpan.Zero);
+        foreach (var region in reference.Regions)
+        {
+            var draft = ReportPrefill.Create(rules, reference, region.Code, rows);
+            var own = computed.GetValueOrDefault(region.Code);
+            var report = SyntheticReports.Complete(draft, rules, region.Code == "10" ? own + 0.05 : own, premInUse: region.Code != "24");
+            switch (region.Code)
+            {
+                case "05":
+                    RegionReportStore.Save(db, draft, submit: false, "samordnare-05", new FixedTime(At(9, 15)));
+                    RegionReportStore.Save(db, report, submit: true, "samordnare-05", new FixedTime(At(9, 26)));
+                    break;
+                case "08":
+                    RegionReportStore.Save(db, report with { Prem = report.Prem! with { Results = "" } }, submit: true, "samordnare-08", new FixedTime(At(9, 22)));
+                    break;
+                case "13":
+                    RegionReportStore.Save(db, report, submit: true, "samordnare-13", new FixedTime(At(10, 3)));
+                    break;
+                default:
+                    RegionReportStore.Save(db, report, submit: true, $"samordnare-{region.Code}", new FixedTime(At(9, 16 + int.Parse(region.Code, CultureInfo.InvariantCulture) % 14)));
+                    break;
+            }
+        }
+        var followUp = new ReportFollowUp(db, reference);
+        var letters = followUp.Letters(rules, computed);
+        w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {rules.Condition("report_on_time").Deadline:yyyy-MM-dd}).");
+        AssessmentPrinter.FollowUp(w, letters);
+        var kalmar = letters.Single(l => l.RegionCode == "08");
+        RegionReportStore.RecordFeedback(db, kalmar, "analytiker", new FixedTime(At(9, 24)));
+        w.WriteLine("   Återkopplingsbrev till Kalmar län:");
+        w.WriteLine(Indent(kalmar.ToText()));
+        RegionReportStore.Save(db, SyntheticReports.Complete(ReportPrefill.Create(rules, reference, "08", rows), rules, computed.GetValueOrDefault("08")),
+            submit: true, "samordnare-08", new FixedTime(At(9, 29)));
+        var after = followUp.Letters(rules, computed).Single(l => l.RegionCode == "08");
+        w.WriteLine($"   Kalmar län kompletterar {after.SubmittedAtUtc:yyyy-MM-dd}: status {ReportFeedbackLetter.StatusText(after.Status)}.");
+        w.WriteLine();
+    }
+
+    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
     private static FeedbackReport Submit(SubmissionService service, string path, string region, ReportingPeriod period, string kind) =>
         IngestCommand.Ingest(service, path, region, period, kind);

@@ -94,11 +94,11 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var baseResult = Base(rules, c, region) with { Threshold = threshold };
         if (f is null || f.Started == 0)
         {
-            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga inrapporterade förlopp för {c.Period}", Reason = "no pathway data for the period" };
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga inrapporterade förlopp för {c.Period}", Reason = "inga inrapporterade förlopp för perioden" };
         }
         if (f.Rate is not { } rate)
         {
-            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"antal nya cancerfall saknas för {c.Period}", Reason = "no new-cases denominator for the period" };
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"antal nya cancerfall saknas för {c.Period}", Reason = "antal nya cancerfall (nämnaren) saknas för perioden" };
         }
         var ci = Statistics.Wilson(f.Numerator, f.Denominator, options.ConfidenceZ);
         // Compared exactly and unrounded: numerator >= threshold × denominator.
@@ -120,12 +120,12 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         return latest?.Content.Prem?.InUse switch
         {
             true => baseResult with { Outcome = ConditionOutcome.Met, Evidence = $"PREM används (redovisning version {latest.VersionNumber})" },
-            false => baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"PREM används inte enligt redovisning version {latest.VersionNumber}", Reason = "PREM not in use" },
+            false => baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"PREM används inte enligt redovisning version {latest.VersionNumber}", Reason = "PREM används inte" },
             _ => baseResult with
             {
                 Outcome = ConditionOutcome.CannotAssess,
                 Evidence = latest is null ? "ingen redovisning inkommen" : "redovisningen anger inte om PREM används",
-                Reason = latest is null ? "no report received" : "PREM answer missing in the report",
+                Reason = latest is null ? "ingen redovisning inkommen" : "uppgift om PREM saknas i redovisningen",
             },
         };
     }
@@ -137,7 +137,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var submitted = reports.Where(r => r.Status == ReportStatus.Submitted).ToList();
         if (submitted.Count == 0)
         {
-            return baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"ingen redovisning inkommen (sista dag {deadline:yyyy-MM-dd})", Reason = "no report received" };
+            return baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"ingen redovisning inkommen (sista dag {deadline:yyyy-MM-dd})", Reason = "ingen redovisning inkommen" };
         }
         bool Complete(StoredReport r) => !ReportCompleteness.Check(r.Content, rules, reference, computedInclusion).Any(f => f.MakesIncomplete);
         var onTimeComplete = submitted.FirstOrDefault(r => Deadlines.IsOnTime(r.SavedAtUtc, deadline) && Complete(r));
@@ -159,7 +159,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             {
                 Outcome = ConditionOutcome.NotMet, ReceivedDate = date, DaysLate = late,
                 Evidence = $"komplett redovisning inkom {date:yyyy-MM-dd}, {late} dagar efter sista dag {deadline:yyyy-MM-dd}",
-                Reason = $"{late} days late",
+                Reason = $"{late} dagar för sent",
             };
         }
         var first = submitted[0];
@@ -168,7 +168,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             Outcome = ConditionOutcome.NotMet, ReceivedDate = Deadlines.SwedishDate(first.SavedAtUtc),
             DaysLate = Deadlines.DaysLate(first.SavedAtUtc, deadline),
             Evidence = $"redovisning inkom {Deadlines.SwedishDate(first.SavedAtUtc):yyyy-MM-dd} men är inte komplett enligt mallen",
-            Reason = "report incomplete",
+            Reason = "redovisningen är inte komplett enligt mallen",
         };
     }
 
@@ -186,11 +186,11 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var baseResult = Base(rules, c, region) with { Threshold = threshold };
         if (row is null || (row.Treated ?? 0) == 0)
         {
-            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga behandlade patienter {c.Period}", Reason = "no treated patients in the period" };
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"inga behandlade patienter {c.Period}", Reason = "inga behandlade patienter under perioden" };
         }
         if ((row.WithLimit ?? 0) == 0)
         {
-            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = "ingen ledtid definierad för de behandlingar som givits", Reason = "no lead-time limit defined" };
+            return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = "ingen ledtid definierad för de behandlingar som givits", Reason = "ingen ledtid definierad" };
         }
         var within = row.WithinLimit!.Value;
         var n = row.WithLimit!.Value;

@@ -14,7 +14,11 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
 {
     private static readonly string[] GenericTreatments = ["surgery", "drug_therapy", "radiotherapy", "palliative_symptomatic", "expectancy"];
 
-    public sealed record RegionFiles(string RegionCode, string PathwayFile, string NewCasesFile, int Pathways);
+    /// <param name="PreviousQuarterFile">Pathways started in the last quarter of the year before, so that pathways ending early in the
+    /// year exist as they do in real data (otherwise January would look like a month with few completions).</param>
+    public sealed record RegionFiles(string RegionCode, string PathwayFile, string NewCasesFile, string PreviousQuarterFile, int Pathways);
+
+    public ReportingPeriod PreviousQuarter => new(PeriodKind.Quarter, settings.Year - 1, 4);
 
     /// <summary>Generates all 21 regions' files into <paramref name="directory"/>.</summary>
     public IReadOnlyList<RegionFiles> WriteAll(string directory)
@@ -29,25 +33,27 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
             var n = (int)Math.Round(settings.PathwaysPerYear * (double)population[region.Code] / total);
             var pathwayFile = Path.Combine(directory, $"pathways-{region.Code}-{settings.Year}.csv");
             var newCasesFile = Path.Combine(directory, $"new-cases-{region.Code}-{settings.Year}.csv");
-            var confirmed = WritePathways(region.Code, n, pathwayFile);
+            var previousFile = Path.Combine(directory, $"pathways-{region.Code}-{PreviousQuarter}.csv");
+            var yearStart = new DateOnly(settings.Year, 1, 1);
+            var confirmed = WritePathways(region.Code, n, pathwayFile, yearStart, yearStart.AddYears(1));
+            WritePathways(region.Code, n / 4, previousFile, PreviousQuarter.Start, yearStart);
             WriteNewCases(region.Code, confirmed, newCasesFile);
-            result.Add(new RegionFiles(region.Code, pathwayFile, newCasesFile, n));
+            result.Add(new RegionFiles(region.Code, pathwayFile, newCasesFile, previousFile, n));
         }
         return result;
     }
 
-    /// <summary>Writes one region's pathways; returns the number of confirmed cancers per SVF (for the denominators).</summary>
-    public Dictionary<string, int> WritePathways(string regionCode, int count, string path)
+    /// <summary>Writes one region's pathways started in [from, to); returns the number of confirmed cancers per SVF (for the denominators).</summary>
+    public Dictionary<string, int> WritePathways(string regionCode, int count, string path, DateOnly from, DateOnly to)
     {
-        var rng = new Random(HashCode.Combine(settings.Seed, int.Parse(regionCode, CultureInfo.InvariantCulture)));
+        var rng = new Random(HashCode.Combine(settings.Seed, from.DayNumber, int.Parse(regionCode, CultureInfo.InvariantCulture)));
         var svfs = reference.Svfs.Where(s => SvfProfile.All.ContainsKey(s.Code)).Select(s => SvfProfile.All[s.Code]).ToArray();
         var weights = svfs.Select(s => s.Weight).ToArray();
         var totalWeight = weights.Sum();
         // Each region has its own pace: most treat about half their patients within the limit, a few are slower.
         var regionPace = 0.95 + 0.25 * rng.NextDouble();
         var confirmed = new Dictionary<string, int>(StringComparer.Ordinal);
-        var yearStart = new DateOnly(settings.Year, 1, 1);
-        var daysInYear = DateTime.IsLeapYear(settings.Year) ? 366 : 365;
+        var window = to.DayNumber - from.DayNumber;
 
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.WriteLine(string.Join(';', SubmissionColumns.PathwayAll));
@@ -56,7 +62,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
         {
             var svf = Pick(svfs, weights, totalWeight, rng);
             var sex = rng.NextDouble() < svf.MaleShare ? Sex.Male : Sex.Female;
-            var start = yearStart.AddDays(rng.Next(daysInYear));
+            var start = from.AddDays(rng.Next(window));
             string pin;
             do
             {

@@ -67,7 +67,7 @@ public class PaymentAssessorTests
         SevenBreastCancers(t.Db, "10");
         var r = Result(t.Db, "inclusion", "03");
         r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
-        r.Reason.ShouldBe("no pathway data for the period");
+        r.Reason.ShouldBe("inga inrapporterade förlopp för perioden");
     }
 
     [Theory]
@@ -96,10 +96,10 @@ public class PaymentAssessorTests
     {
         using var t = TestDatabases.CreateSqlite();
         SaveAt(t.Db, CompleteReport("01"), "2025-09-01T10:00:00Z", submit: false);
-        Result(t.Db, "report_on_time").Reason.ShouldBe("no report received");
+        Result(t.Db, "report_on_time").Reason.ShouldBe("ingen redovisning inkommen");
         var incomplete = CompleteReport("01") with { Obstacles = [] };
         SaveAt(t.Db, incomplete, "2025-09-29T10:00:00Z");
-        Result(t.Db, "report_on_time").Reason.ShouldBe("report incomplete");
+        Result(t.Db, "report_on_time").Reason.ShouldBe("redovisningen är inte komplett enligt mallen");
         SaveAt(t.Db, CompleteReport("01"), "2025-10-03T10:00:00Z");
         var r = Result(t.Db, "report_on_time");
         r.Outcome.ShouldBe(ConditionOutcome.NotMet);

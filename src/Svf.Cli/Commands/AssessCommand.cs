@@ -1,0 +1,75 @@
+using System.CommandLine;
+using Svf.Assessment;
+using Svf.Indicators;
+using Svf.Output;
+using Svf.ReferenceData;
+using Svf.Reports;
+using Svf.Rules;
+using Svf.Storage;
+
+namespace Svf.Cli.Commands;
+
+internal static class AssessCommand
+{
+    public static Command Create()
+    {
+        var db = CliOptions.Db();
+        var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
+        var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
+        var rulesDir = RulesDir();
+        var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations and conclusions as CSV and JSON to this folder." };
+        var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
+        {
+            db, year, policy, rulesDir, outDir,
+        };
+        cmd.SetAction(parse =>
+        {
+            using var database = SvfDatabase.Open(parse.GetValue(db)!);
+            database.Migrate();
+            var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
+            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir));
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
+
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir)
+    {
+        var reference = ReferenceDataSet.Embedded;
+        var assessment = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules);
+        AssessmentPrinter.Caveats(w, rules);
+        AssessmentPrinter.Conditions(w, assessment);
+        Allocator.Result? allocation = null;
+        try
+        {
+            allocation = Allocator.Allocate(assessment, reference, policy);
+            AssessmentPrinter.Allocation(w, allocation, rules);
+        }
+        catch (AllocationUnavailableException e)
+        {
+            w.WriteLine($"Fördelning kan inte beräknas: {e.Message}");
+            w.WriteLine();
+        }
+        var deviations = Deviations.Build(assessment, RegionReportStore.History(db, rules.Year));
+        AssessmentPrinter.Deviations(w, deviations);
+        var conclusions = Deviations.Conclusions(assessment, allocation);
+        AssessmentPrinter.Conclusions(w, conclusions);
+        if (outDir is not null)
+        {
+            foreach (var ext in new[] { "csv", "json" })
+            {
+                TableExport.WriteFile(assessment.Conditions, Path.Combine(outDir, $"assessment-{rules.Year}.{ext}"));
+                TableExport.WriteFile(deviations, Path.Combine(outDir, $"deviations-{rules.Year}.{ext}"));
+                TableExport.WriteFile(conclusions, Path.Combine(outDir, $"conclusions-{rules.Year}.{ext}"));
+                if (allocation is not null)
+                {
+                    TableExport.WriteFile(allocation.Rows, Path.Combine(outDir, $"allocation-{rules.Year}.{ext}"));
+                    TableExport.WriteFile(allocation.Subtotals, Path.Combine(outDir, $"allocation-subtotals-{rules.Year}.{ext}"));
+                }
+            }
+            w.WriteLine($"Bedömning, fördelning, avvikelser och slutsatser skrivna som CSV och JSON till {outDir}");
+        }
+    }
+}
