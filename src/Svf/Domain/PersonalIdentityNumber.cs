@@ -81,10 +81,12 @@ public readonly struct PersonalIdentityNumber
         else
         {
             digits[..10].CopyTo(ten);
+            // The latest century that puts the full date of birth on or before today ('+' adds a hundred years of age).
             var yy = Num(ten[..2]);
-            var century = today.Year / 100 * 100;
-            year = century + yy;
-            if (year > today.Year)
+            year = today.Year / 100 * 100 + yy;
+            var m = Num(ten[2..4]);
+            var d = Num(ten[4..6]) % 60;
+            if (year > today.Year || (year == today.Year && (m > today.Month || (m == today.Month && d > today.Day))))
             {
                 year -= 100;
             }

@@ -26,11 +26,18 @@ public sealed class CsvSource : IDisposable
         _ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < _csv.FieldCount; i++)
         {
-            _ordinals.TryAdd(_csv.GetName(i).Trim().TrimStart('\uFEFF'), i);
+            var name = _csv.GetName(i).Trim().TrimStart('\uFEFF');
+            if (!_ordinals.TryAdd(name, i))
+            {
+                DuplicateColumns.Add(name);
+            }
         }
     }
 
     public IReadOnlyCollection<string> Columns => _ordinals.Keys;
+
+    /// <summary>Column names that occur more than once in the header (which one is meant cannot be known).</summary>
+    public List<string> DuplicateColumns { get; } = [];
 
     /// <summary>Line number of the current row in the file (the header is line 1).</summary>
     public int Line { get; private set; } = 1;

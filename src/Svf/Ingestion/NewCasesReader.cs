@@ -33,6 +33,10 @@ internal static class NewCasesReader
             {
                 issues.Error("field.missing", row, C.Region, "Fältet region är obligatoriskt men tomt.");
             }
+            else if (!reference.RegionsByCode.ContainsKey(r))
+            {
+                issues.Error("region.unknown", row, C.Region, $"Okänd regionkod '{r}'. Använd tvåsiffrig länskod, t.ex. 01 för Stockholm.");
+            }
             else if (r != region)
             {
                 issues.Error("region.other_region", row, C.Region, $"Raden gäller region {r}, men inrapporteringen är för region {region}.");
@@ -65,6 +69,12 @@ internal static class NewCasesReader
             if (seen.TryGetValue((svf!, p), out var first))
             {
                 issues.Error("row.duplicate", row, C.Svf, $"Dubblett av rad {first}: samma SVF och period.");
+                continue;
+            }
+            if (seen.FirstOrDefault(k => k.Key.Item1 == svf && k.Key.Item2.Overlaps(p)) is { Value: > 0 } overlapping)
+            {
+                issues.Error("period.overlaps_row", row, C.Period,
+                    $"Perioden {p} överlappar period {overlapping.Key.Item2} på rad {overlapping.Value} för samma SVF; antalen skulle räknas två gånger.");
                 continue;
             }
             seen[(svf!, p)] = row;

@@ -165,6 +165,11 @@ public sealed class PathwayValidator(
         {
             issues.Warning("sex.differs_from_personal_id", row, C.Sex, "Angivet kön skiljer sig från personnumrets könssiffra. Kontrollera (kan vara korrekt).");
         }
+        if (p.BirthDate > s0)
+        {
+            issues.Error("personal_id.born_after_start", row, C.PersonalId, "Personnumrets födelsedatum ligger efter datum för välgrundad misstanke. Kontrollera personnummer och datum.");
+            return null;
+        }
         var age = p.AgeAt(s0);
         if (age < 18)
         {

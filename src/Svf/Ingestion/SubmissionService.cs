@@ -189,11 +189,26 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             {
                 issues.Error("header.missing_column", 1, col, $"Kolumnen {col} saknas i rubrikraden. Se docs/submission-format.md.");
             }
+            foreach (var col in csv.DuplicateColumns)
+            {
+                missing.Add(col);
+                issues.Error("header.duplicate_column", 1, col, $"Kolumnen {col} förekommer flera gånger i rubrikraden.");
+            }
             foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
             {
                 issues.Warning("header.unknown_column", 1, col, $"Kolumnen {col} är okänd och ignoreras.");
             }
-            return missing.Count > 0 ? new ContentResult(0, 0, [], []) : handle(c, tx, id, csv, issues);
+            if (missing.Count > 0)
+            {
+                return new ContentResult(0, 0, [], []);
+            }
+            var result = handle(c, tx, id, csv, issues);
+            if (result.RowsRead == 0)
+            {
+                // An empty file would silently replace the period's data with nothing.
+                issues.Error("file.no_rows", 0, null, "Filen innehåller inga rader efter rubrikraden. En tom fil ersätter inte tidigare inrapporterade data.");
+            }
+            return result;
         }
         catch (DecoderFallbackException)
         {

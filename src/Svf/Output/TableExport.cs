@@ -3,6 +3,7 @@ using System.Reflection;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Svf.Domain;
 
 namespace Svf.Output;
 
@@ -17,7 +18,7 @@ public static class TableExport
         WriteIndented = true,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
+        Converters = { new SexJsonConverter(), new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
     };
 
     public static IReadOnlyList<string> ColumnNames<T>() => Columns<T>().Select(c => c.Name).ToList();
@@ -71,6 +72,8 @@ public static class TableExport
         null => "",
         string s => Escape(s),
         bool b => b ? "true" : "false",
+        Sex sex => sex.Code(),
+        Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
         DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
@@ -86,4 +89,13 @@ public static class TableExport
             .Where(p => p.GetCustomAttribute<JsonIgnoreAttribute>() is null)
             .Select(p => (p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name ?? JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Name), p))
             .ToList();
+}
+
+/// <summary>Sex is written as in the submission format (M / K) in every output, not as an English word.</summary>
+public sealed class SexJsonConverter : JsonConverter<Sex>
+{
+    public override Sex Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) =>
+        SexCodes.TryParse(reader.GetString(), out var sex) ? sex : throw new JsonException($"'{reader.GetString()}' is not a sex code (M or K).");
+
+    public override void Write(Utf8JsonWriter writer, Sex value, JsonSerializerOptions options) => writer.WriteStringValue(value.Code());
 }

@@ -9,6 +9,8 @@ public sealed record SubmissionInfo(
     int VersionNumber,
     string FileName,
     string ContentSha256,
+    /// <summary>Fingerprint of the pseudonymisation key used: a change shows where person keys stop being comparable.</summary>
+    string KeyId,
     DateTime ReceivedAtUtc,
     string ReceivedBy,
     string Status,

@@ -9,7 +9,7 @@ namespace Svf.Storage;
 public static class SubmissionStore
 {
     private const string SelectColumns =
-        "id, kind, region_code, period, version_no, file_name, content_sha256, received_at, received_by, status, is_current, superseded_by, row_count, error_count, warning_count";
+        "id, kind, region_code, period, version_no, file_name, content_sha256, key_id, received_at, received_by, status, is_current, superseded_by, row_count, error_count, warning_count";
 
     public static long Insert(DbConnection c, DbTransaction tx, string kind, string region, ReportingPeriod period, int version,
         string fileName, string sha256, string keyId, DateTime receivedUtc, string actor)
@@ -73,9 +73,9 @@ public static class SubmissionStore
         while (r.Read())
         {
             list.Add(new SubmissionInfo(
-                r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6),
-                DateTime.SpecifyKind(r.GetDateTime(7), DateTimeKind.Utc), r.GetString(8), r.GetString(9), r.GetInt32(10) == 1,
-                r.IsDBNull(11) ? null : r.GetInt64(11), r.GetInt32(12), r.GetInt32(13), r.GetInt32(14)));
+                r.GetInt64(0), r.GetString(1), r.GetString(2), r.GetString(3), r.GetInt32(4), r.GetString(5), r.GetString(6), r.GetString(7),
+                DateTime.SpecifyKind(r.GetDateTime(8), DateTimeKind.Utc), r.GetString(9), r.GetString(10), r.GetInt32(11) == 1,
+                r.IsDBNull(12) ? null : r.GetInt64(12), r.GetInt32(13), r.GetInt32(14), r.GetInt32(15)));
         }
         return list;
     }

@@ -172,3 +172,29 @@ public class ValidationTests
         record!.Outcome.ShouldBe(PathwayOutcome.Ongoing);
     }
 }
+
+public class ValidationRegressionTests
+{
+    [Fact]
+    public void Person_born_after_the_suspicion_date_is_an_error()
+    {
+        var row = CsvBuilder.ValidRow();
+        row[SubmissionColumns.PersonalId] = TestPins.Make("20250401", "002");
+        var issues = new IssueCollector();
+        var v = new PathwayValidator(ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), "01", ReportingPeriod.Parse("2025"), new DateOnly(2026, 3, 1), issues);
+        v.Validate(ValidationTests.ToRaw(2, row)).ShouldBeNull();
+        issues.Listed.ShouldContain(i => i.Code == "personal_id.born_after_start");
+    }
+
+    [Fact]
+    public void Ten_digit_number_born_later_this_year_belongs_to_the_previous_century()
+    {
+        // Today 2026-03-01: 260615-xxxx cannot be born 2026-06-15 (in the future), so it is 1926-06-15.
+        var nine = "260615002";
+        PersonalIdentityNumber.TryParse($"260615-002{PersonalIdentityNumber.CheckDigit(nine)}", new DateOnly(2026, 3, 1), out var pin, out var error).ShouldBeTrue(error);
+        pin.BirthDate.ShouldBe(new DateOnly(1926, 6, 15));
+        nine = "260215002";
+        PersonalIdentityNumber.TryParse($"260215-002{PersonalIdentityNumber.CheckDigit(nine)}", new DateOnly(2026, 3, 1), out pin, out _).ShouldBeTrue();
+        pin.BirthDate.ShouldBe(new DateOnly(2026, 2, 15));
+    }
+}

@@ -198,3 +198,50 @@ public class SubmissionServiceTests
         report.IssueCountByCode["svf.unknown"].ShouldBe(3000);
     }
 }
+
+public class SubmissionFileRegressionTests
+{
+    private static SubmissionService Service(SvfDatabase db) =>
+        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+
+    [Fact]
+    public void Overlapping_new_case_periods_for_one_svf_are_refused()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var text = "region;svf;period;new_cases\n01;BROST;2025;100\n01;BROST;2025-H1;50\n";
+        var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "nc.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "period.overlaps_row" && i.Row == 3 && i.Message.Contains("rad 2"));
+    }
+
+    [Fact]
+    public void Header_only_file_does_not_wipe_the_period()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var service = Service(t.Db);
+        service.SubmitPathways(new CsvBuilder().Rows(3).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        var empty = service.SubmitPathways(new CsvBuilder().Stream(), "b.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        empty.Status.ShouldBe(SubmissionStatus.Rejected);
+        empty.Issues.ShouldContain(i => i.Code == "file.no_rows");
+        IndicatorSource.Pathways(t.Db).Count().ShouldBe(3);
+    }
+
+    [Fact]
+    public void Duplicate_header_column_is_refused()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var columns = SubmissionColumns.PathwayAll.Append(SubmissionColumns.Sex).ToArray();
+        var report = Service(t.Db).SubmitPathways(new CsvBuilder().Columns(columns).Rows(2).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "header.duplicate_column" && i.Field == "sex");
+    }
+
+    [Fact]
+    public void Unknown_region_in_new_cases_is_named_as_unknown()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var text = "region;svf;period;new_cases\n99;BROST;2025;100\n";
+        var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "nc.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Issues.ShouldContain(i => i.Code == "region.unknown");
+    }
+}
