@@ -125,7 +125,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
         foreach (var svf in reference.Svfs.Where(s => s.HasIcdList))
         {
             var n = confirmed.GetValueOrDefault(svf.Code) / level * (0.95 + 0.1 * rng.NextDouble());
-            w.WriteLine($"{regionCode};{svf.Code};{settings.Year};{Math.Round(n, 1).ToString("0.0", sv)}");
+            w.WriteLine($"{regionCode};{svf.Code};{settings.Year};;{Math.Round(n, 1).ToString("0.0", sv)}"); // sex empty: both sexes
         }
     }
 

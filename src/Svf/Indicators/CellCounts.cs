@@ -19,7 +19,10 @@ public sealed class CellCounts
     public long InclusionNumerator;
     public readonly LeadTimeHistogram LeadTimes = new();
 
-    public void Add(CellCounts o)
+    public void Add(CellCounts o) => Add(o, withInclusionNumerator: true);
+
+    /// <summary>Adds another cell; without its inclusion numerator when it must not count towards this group's inclusion.</summary>
+    public void Add(CellCounts o, bool withInclusionNumerator)
     {
         Started += o.Started;
         Completed += o.Completed;
@@ -34,7 +37,10 @@ public sealed class CellCounts
         OvertimeDays += o.OvertimeDays;
         NewCases += o.NewCases;
         HasNewCases |= o.HasNewCases;
-        InclusionNumerator += o.InclusionNumerator;
+        if (withInclusionNumerator)
+        {
+            InclusionNumerator += o.InclusionNumerator;
+        }
         LeadTimes.Merge(o.LeadTimes);
     }
 }

@@ -18,6 +18,8 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     private readonly Dictionary<string, int> _regionIndex = reference.Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _rccIndex = reference.Rccs.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _svfIndex = reference.Svfs.Select((s, i) => (s.Code, i)).ToDictionary(t => t.Code, t => t.i);
+    // RCC index of each region (-1 if its RCC is not in the reference data), for the unrolled loop of pass 2.
+    private readonly int[] _regionRcc = reference.Regions.Select(r => reference.Rccs.Select(c => c.Code).ToList().IndexOf(r.RccCode)).ToArray();
 
     public IndicatorOptions Options => options;
 
@@ -122,20 +124,31 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
                 continue;
             }
             var hasGroup = reference.Svfs[key.Svf].HasIcdList;
-            foreach (var g in GroupsOf(period, key.Region, key.Svf, key.Sex))
+            var rcc = _regionRcc[key.Region] is >= 0 and var i ? i : _rccIndex[reference.Regions[key.Region].RccCode];
+            // The twelve groups of GroupsOf, unrolled: nation / RCC / region × this SVF / all SVF × both sexes / this sex.
+            for (var level = 0; level < 3; level++)
             {
-                var target = Group(g);
-                if (g.Svf >= 0 || hasGroup)
+                var unit = level switch { 0 => 0, 1 => rcc, _ => key.Region };
+                for (var all = 0; all < 2; all++)
                 {
-                    target.Add(counts);
-                }
-                else
-                {
-                    // All-SVF inclusion is pooled over SVF with a diagnosis group only (see docs/indicators.md).
-                    var numerator = counts.InclusionNumerator;
-                    counts.InclusionNumerator = 0;
-                    target.Add(counts);
-                    counts.InclusionNumerator = numerator;
+                    var svf = all == 0 ? key.Svf : -1;
+                    for (var bySex = 0; bySex < 2; bySex++)
+                    {
+                        if (bySex == 1 && key.Sex == 0)
+                        {
+                            continue;
+                        }
+                        var target = Group(new GroupKey(period, level, unit, svf, bySex == 0 ? 0 : key.Sex));
+                        if (svf >= 0 || hasGroup)
+                        {
+                            target.Add(counts);
+                        }
+                        else
+                        {
+                            // All-SVF inclusion is pooled over SVF with a diagnosis group only (see docs/indicators.md).
+                            target.Add(counts, withInclusionNumerator: false);
+                        }
+                    }
                 }
             }
         }
@@ -165,10 +178,31 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             }
         }
 
-        return groups
-            .OrderBy(g => g.Key.Period.Start).ThenBy(g => g.Key.Level).ThenBy(g => g.Key.Unit).ThenBy(g => g.Key.Svf).ThenBy(g => g.Key.Sex)
-            .Select(g => ToRow(g.Key, g.Value, query))
-            .ToList();
+        // Keys are unique, so this sort gives the same order as a stable OrderBy/ThenBy on the same five keys.
+        var ordered = groups.ToArray();
+        Array.Sort(ordered, static (a, b) =>
+        {
+            var c = a.Key.Period.Start.CompareTo(b.Key.Period.Start);
+            if (c == 0)
+            {
+                c = a.Key.Level.CompareTo(b.Key.Level);
+            }
+            if (c == 0)
+            {
+                c = a.Key.Unit.CompareTo(b.Key.Unit);
+            }
+            if (c == 0)
+            {
+                c = a.Key.Svf.CompareTo(b.Key.Svf);
+            }
+            return c != 0 ? c : a.Key.Sex.CompareTo(b.Key.Sex);
+        });
+        var result = new List<IndicatorRow>(ordered.Length);
+        foreach (var (key, counts) in ordered)
+        {
+            result.Add(ToRow(key, counts, query));
+        }
+        return result;
     }
 
     /// <summary>The periods of a kind that a new-cases figure's period overlaps, with the share of the figure each gets.</summary>

@@ -17,10 +17,10 @@ internal static class NewCasesReader
         ReferenceDataSet reference, string region, ReportingPeriod period)
     {
         using var insert = SvfDatabase.Command(c, tx,
-            "INSERT INTO new_cases (submission_id, row_no, region_code, svf_code, period, period_start, period_end, new_cases) " +
-            "VALUES (@s, @row, @r, @svf, @p, @ps, @pe, @n)",
-            ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("n", 0d));
-        var seen = new Dictionary<(string, ReportingPeriod), int>();
+            "INSERT INTO new_cases (submission_id, row_no, region_code, svf_code, period, period_start, period_end, sex, new_cases) " +
+            "VALUES (@s, @row, @r, @svf, @p, @ps, @pe, @sex, @n)",
+            ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("sex", null), ("n", 0d));
+        var seen = new Dictionary<(string Svf, ReportingPeriod Period, Sex? Sex), int>();
         var svfSeen = new HashSet<string>(StringComparer.Ordinal);
         int read = 0, stored = 0;
         while (csv.Read())
@@ -56,6 +56,18 @@ internal static class NewCasesReader
             {
                 issues.Error("period.outside_submission", row, C.Period, $"Perioden {p} ligger utanför inrapporteringens period {period}.");
             }
+            Sex? sex = null;
+            if (csv.Get(C.Sex) is { } sexText)
+            {
+                if (SexCodes.TryParse(sexText, out var parsedSex))
+                {
+                    sex = parsedSex;
+                }
+                else
+                {
+                    issues.Error("sex.invalid", row, C.Sex, $"Okänt kön '{sexText}'. Använd M, K eller lämna tomt för båda könen.");
+                }
+            }
             var nText = csv.Get(C.NewCases);
             decimal n = 0;
             if (nText is null || !FieldParsing.TryNonNegativeDecimal(nText, out n))
@@ -66,18 +78,19 @@ internal static class NewCasesReader
             {
                 continue;
             }
-            if (seen.TryGetValue((svf!, p), out var first))
+            if (seen.TryGetValue((svf!, p, sex), out var first))
             {
-                issues.Error("row.duplicate", row, C.Svf, $"Dubblett av rad {first}: samma SVF och period.");
+                issues.Error("row.duplicate", row, C.Svf, $"Dubblett av rad {first}: samma SVF, period och kön.");
                 continue;
             }
-            if (seen.FirstOrDefault(k => k.Key.Item1 == svf && k.Key.Item2.Overlaps(p)) is { Value: > 0 } overlapping)
+            // Two figures may not cover the same cases: overlapping periods for the same SVF, unless both are for different sexes.
+            if (seen.FirstOrDefault(k => k.Key.Svf == svf && k.Key.Period.Overlaps(p) && (k.Key.Sex is null || sex is null || k.Key.Sex == sex)) is { Value: > 0 } overlapping)
             {
                 issues.Error("period.overlaps_row", row, C.Period,
-                    $"Perioden {p} överlappar period {overlapping.Key.Item2} på rad {overlapping.Value} för samma SVF; antalen skulle räknas två gånger.");
+                    $"Raden överlappar rad {overlapping.Value} ({overlapping.Key.Period}{(overlapping.Key.Sex is { } os ? ", " + os.Code() : "")}) för samma SVF; antalen skulle räknas två gånger.");
                 continue;
             }
-            seen[(svf!, p)] = row;
+            seen[(svf!, p, sex)] = row;
             svfSeen.Add(svf!);
             if (issues.ErrorCount == 0)
             {
@@ -86,6 +99,7 @@ internal static class NewCasesReader
                 insert.Parameters["p"].Value = p.ToString();
                 insert.Parameters["ps"].Value = p.Start;
                 insert.Parameters["pe"].Value = p.End;
+                insert.Parameters["sex"].Value = sex is { } sx ? (int)sx : DBNull.Value;
                 insert.Parameters["n"].Value = (double)n;
                 insert.ExecuteNonQuery();
                 stored++;

@@ -30,5 +30,8 @@ public static class SubmissionColumns
     public const string Period = "period";
     public const string NewCases = "new_cases";
 
-    public static readonly string[] NewCasesAll = [Region, Svf, Period, NewCases];
+    /// <summary>Required columns of a new-cases file; <see cref="Sex"/> is optional (empty = both sexes together).</summary>
+    public static readonly string[] NewCasesRequired = [Region, Svf, Period, NewCases];
+
+    public static readonly string[] NewCasesAll = [Region, Svf, Period, Sex, NewCases];
 }

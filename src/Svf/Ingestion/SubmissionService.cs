@@ -67,7 +67,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
 
     public FeedbackReport SubmitNewCases(Stream content, string fileName, string region, ReportingPeriod period, string actor) =>
         Submit(SubmissionKind.NewCases, content, fileName, region, period, actor, (c, tx, id, csv, issues) =>
-            NewCasesReader.Read(c, tx, id, csv, issues, reference, region, period), SubmissionColumns.NewCasesAll, SubmissionColumns.NewCasesAll);
+            NewCasesReader.Read(c, tx, id, csv, issues, reference, region, period), SubmissionColumns.NewCasesRequired, SubmissionColumns.NewCasesAll);
 
     private delegate ContentResult ContentHandler(DbConnection c, DbTransaction tx, long submissionId, CsvSource csv, IssueCollector issues);
 

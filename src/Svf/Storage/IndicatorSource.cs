@@ -1,3 +1,7 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using SQLitePCL;
 using Svf.Domain;
 using Svf.Indicators;
 
@@ -6,12 +10,17 @@ namespace Svf.Storage;
 /// <summary>Streams the current (accepted, not superseded) submissions' data to the indicator engine.</summary>
 public static class IndicatorSource
 {
-    public static IEnumerable<PathwayFact> Pathways(SvfDatabase db, string? region = null)
+    private const string PathwaysSql =
+        "SELECT p.region_code, p.svf_code, p.sex, p.suspicion_date, p.treatment_start_date, p.treatment_type, p.end_date, p.outcome " +
+        "FROM pathways p JOIN submissions s ON s.id = p.submission_id WHERE s.is_current = 1";
+
+    public static IEnumerable<PathwayFact> Pathways(SvfDatabase db, string? region = null) =>
+        db.Provider == DatabaseProvider.Sqlite ? SqlitePathways(db, region) : ProviderPathways(db, region);
+
+    private static IEnumerable<PathwayFact> ProviderPathways(SvfDatabase db, string? region)
     {
         using var c = db.OpenConnection();
-        var sql = "SELECT p.region_code, p.svf_code, p.sex, p.suspicion_date, p.treatment_start_date, p.treatment_type, p.end_date, p.outcome " +
-                  "FROM pathways p JOIN submissions s ON s.id = p.submission_id WHERE s.is_current = 1" +
-                  (region is null ? "" : " AND p.region_code = @r");
+        var sql = PathwaysSql + (region is null ? "" : " AND p.region_code = @r");
         using var cmd = SvfDatabase.Command(c, null, sql, ("r", region));
         using var r = cmd.ExecuteReader();
         // Interning keeps one string per region, SVF and treatment code instead of one per row.
@@ -28,17 +37,110 @@ public static class IndicatorSource
         }
     }
 
+    /// <summary>
+    /// SQLite: the same query stepped through SQLite's C API, reading the ISO date text and the codes as UTF-8 bytes
+    /// without a string per field (Microsoft.Data.Sqlite's GetFieldValue&lt;DateOnly&gt; makes and parses a string for each).
+    /// </summary>
+    private static IEnumerable<PathwayFact> SqlitePathways(SvfDatabase db, string? region)
+    {
+        using var c = (SqliteConnection)db.OpenConnection();
+        var sql = PathwaysSql + (region is null ? "" : " AND p.region_code = ?1");
+        Check(raw.sqlite3_prepare_v2(c.Handle, sql, out var stmt), c);
+        using (stmt)
+        {
+            if (region is not null)
+            {
+                Check(raw.sqlite3_bind_text(stmt, 1, region), c);
+            }
+            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            int rc;
+            while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
+            {
+                yield return new PathwayFact(
+                    Code(stmt, 0, pool)!, Code(stmt, 1, pool)!, (Sex)raw.sqlite3_column_int(stmt, 2), Date(stmt, 3)!.Value,
+                    Date(stmt, 4), Code(stmt, 5, pool), Date(stmt, 6), (PathwayOutcome)raw.sqlite3_column_int(stmt, 7));
+            }
+            if (rc != raw.SQLITE_DONE)
+            {
+                Check(rc, c);
+            }
+        }
+    }
+
+    /// <summary>A text column as a pooled string (one instance per distinct region, SVF or treatment code); null for NULL.</summary>
+    private static string? Code(sqlite3_stmt stmt, int i, Dictionary<string, string> pool)
+    {
+        if (raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL)
+        {
+            return null;
+        }
+        var utf8 = raw.sqlite3_column_blob(stmt, i);
+        if (utf8.Length > 64)
+        {
+            return Encoding.UTF8.GetString(utf8);
+        }
+        Span<char> chars = stackalloc char[64];
+        var n = Encoding.UTF8.GetChars(utf8, chars);
+        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (!lookup.TryGetValue(chars[..n], out var s))
+        {
+            s = chars[..n].ToString();
+            pool.Add(s, s);
+        }
+        return s;
+    }
+
+    /// <summary>A date column as stored by the writers (ISO text yyyy-MM-dd); null for NULL.</summary>
+    private static DateOnly? Date(sqlite3_stmt stmt, int i)
+    {
+        var type = raw.sqlite3_column_type(stmt, i);
+        if (type == raw.SQLITE_NULL)
+        {
+            return null;
+        }
+        if (type != raw.SQLITE_TEXT)
+        {
+            throw new InvalidOperationException($"Column {i} holds SQLite type {type}, not ISO date text.");
+        }
+        var t = raw.sqlite3_column_blob(stmt, i);
+        if (t.Length == 10 && t[4] == '-' && t[7] == '-')
+        {
+            var digits = true;
+            foreach (var k in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9])
+            {
+                digits &= (uint)(t[k] - '0') <= 9;
+            }
+            var y = (t[0] - '0') * 1000 + (t[1] - '0') * 100 + (t[2] - '0') * 10 + (t[3] - '0');
+            var m = (t[5] - '0') * 10 + (t[6] - '0');
+            var d = (t[8] - '0') * 10 + (t[9] - '0');
+            if (digits && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
+            {
+                return new DateOnly(y, m, d);
+            }
+        }
+        // Anything else parses as Microsoft.Data.Sqlite would parse the text.
+        return DateOnly.Parse(Encoding.UTF8.GetString(t), CultureInfo.InvariantCulture);
+    }
+
+    private static void Check(int rc, SqliteConnection c)
+    {
+        if (rc != raw.SQLITE_OK)
+        {
+            SqliteException.ThrowExceptionForRC(rc, c.Handle);
+        }
+    }
+
     public static IEnumerable<NewCasesFact> NewCases(SvfDatabase db, string? region = null)
     {
         using var c = db.OpenConnection();
-        var sql = "SELECT n.region_code, n.svf_code, n.period, n.new_cases FROM new_cases n JOIN submissions s ON s.id = n.submission_id " +
+        var sql = "SELECT n.region_code, n.svf_code, n.period, n.new_cases, n.sex FROM new_cases n JOIN submissions s ON s.id = n.submission_id " +
                   "WHERE s.is_current = 1" + (region is null ? "" : " AND n.region_code = @r");
         using var cmd = SvfDatabase.Command(c, null, sql, ("r", region));
         using var r = cmd.ExecuteReader();
         var list = new List<NewCasesFact>();
         while (r.Read())
         {
-            list.Add(new NewCasesFact(r.GetString(0), r.GetString(1), ReportingPeriod.Parse(r.GetString(2)), null, r.GetDouble(3)));
+            list.Add(new NewCasesFact(r.GetString(0), r.GetString(1), ReportingPeriod.Parse(r.GetString(2)), r.IsDBNull(4) ? null : (Sex)r.GetInt32(4), r.GetDouble(3)));
         }
         return list;
     }

@@ -65,7 +65,7 @@ public class DocumentationTests
     {
         var row = Schema().GetProperty("$defs").GetProperty("new_cases_row");
         PropertyNames(row).ShouldBe(SubmissionColumns.NewCasesAll);
-        Required(row).ShouldBe(SubmissionColumns.NewCasesAll);
+        Required(row).ShouldBe(SubmissionColumns.NewCasesRequired);
     }
 
     [Fact]

@@ -245,3 +245,36 @@ public class SubmissionFileRegressionTests
         report.Issues.ShouldContain(i => i.Code == "region.unknown");
     }
 }
+
+public class NewCasesBySexTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Figures_per_sex_make_inclusion_by_sex_computable(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var year = ReportingPeriod.Parse("2025");
+        // Four breast cancers in women (default rows are K) and one in a man.
+        service.SubmitPathways(new CsvBuilder().Rows(4).Row(r => { r[SubmissionColumns.PersonalId] = TestPins.Next(Svf.Domain.Sex.Male); r[SubmissionColumns.Sex] = "M"; }).Stream(),
+            "p.csv", "01", year, "t").ErrorCount.ShouldBe(0);
+        var text = "region;svf;period;sex;new_cases\n01;BROST;2025;K;5\n01;BROST;2025;M;2\n";
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "n.csv", "01", year, "t").ErrorCount.ShouldBe(0);
+        var rows = new Svf.Indicators.IndicatorEngine(ReferenceDataSet.Embedded, new Svf.Indicators.IndicatorOptions())
+            .Compute(IndicatorSource.Pathways(t.Db), IndicatorSource.NewCases(t.Db), new Svf.Indicators.IndicatorQuery(PeriodKind.Year, year));
+        Svf.Indicators.IndicatorRow Row(string sex) => rows.Single(r => r.UnitCode == "01" && r.Svf == "BROST" && r.Sex == sex);
+        Row("K").InclusionRate.ShouldBe(0.8);     // 4 / 5
+        Row("M").InclusionRate.ShouldBe(0.5);     // 1 / 2
+        Row("TOTAL").InclusionRate.ShouldBe(5.0 / 7);
+    }
+
+    [Fact]
+    public void A_both_sexes_figure_beside_a_per_sex_figure_is_refused()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var text = "region;svf;period;sex;new_cases\n01;BROST;2025;;7\n01;BROST;2025-H1;K;5\n";
+        var report = service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "n.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Issues.ShouldContain(i => i.Code == "period.overlaps_row" && i.Row == 3);
+    }
+}
