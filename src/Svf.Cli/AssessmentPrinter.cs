@@ -77,7 +77,7 @@ internal static class AssessmentPrinter
         {
             w.WriteLine($"  {d.RegionCode} {d.RegionName} – {d.ConditionName}{(d.Provisional ? "*" : "")}: {(d.Outcome == ConditionOutcome.NotMet ? "ej uppfyllt" : "kan inte bedömas")}");
             w.WriteLine($"      Underlag: {d.Evidence}{(d.Shortfall is null ? "" : $" ({d.Shortfall})")}");
-            w.WriteLine($"      Regionens förbättringsarbete: {d.RegionImprovementWork ?? "– (ingen redovisning)"}");
+            w.WriteLine($"      Regionens förbättringsarbete: {d.RegionImprovementWork ?? (d.ReportReceived ? "– (inget beskrivet i redovisningen)" : "– (ingen redovisning inkommen)")}");
         }
         w.WriteLine();
     }

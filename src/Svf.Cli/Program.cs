@@ -20,7 +20,8 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
 
 try
 {
-    return root.Parse(args).Invoke();
+    // Our own handler below prints user errors in one line; the library's would print a stack trace.
+    return root.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
 }
 catch (Exception e) when (e is CliException or FormatException or ArgumentException or InvalidDataException or IOException or KeyNotFoundException or System.Text.Json.JsonException)
 {

@@ -17,17 +17,19 @@ internal static class AssessCommand
         var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
         var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
         var rulesDir = RulesDir();
-        var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations and conclusions as CSV and JSON to this folder." };
+        var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
+        var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (e.g. regioner.csv with new population figures)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir,
+            db, year, policy, rulesDir, outDir, referenceDir,
         };
         cmd.SetAction(parse =>
         {
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
-            var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir));
+            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
+            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
+            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir), reference);
             return 0;
         });
         return cmd;
@@ -35,9 +37,9 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir)
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
     {
-        var reference = ReferenceDataSet.Embedded;
+        var reference = referenceData ?? ReferenceDataSet.Embedded;
         var assessment = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules);
         AssessmentPrinter.Caveats(w, rules);
         AssessmentPrinter.Conditions(w, assessment);
@@ -58,6 +60,14 @@ internal static class AssessCommand
         AssessmentPrinter.Conclusions(w, conclusions);
         if (outDir is not null)
         {
+            Directory.CreateDirectory(outDir);
+            foreach (var stale in new[] { "allocation", "allocation-subtotals" }.SelectMany(n => new[] { $"{n}-{rules.Year}.csv", $"{n}-{rules.Year}.json" }))
+            {
+                // An allocation that could not be computed this time must not leave an older one looking current.
+                File.Delete(Path.Combine(outDir, stale));
+            }
+            TableExport.WriteFile(rules.ProvisionalParameters().Select(p => new Caveat(rules.Year, p)), Path.Combine(outDir, $"caveats-{rules.Year}.csv"));
+            TableExport.WriteFile(rules.ProvisionalParameters().Select(p => new Caveat(rules.Year, p)), Path.Combine(outDir, $"caveats-{rules.Year}.json"));
             foreach (var ext in new[] { "csv", "json" })
             {
                 TableExport.WriteFile(assessment.Conditions, Path.Combine(outDir, $"assessment-{rules.Year}.{ext}"));
@@ -72,4 +82,7 @@ internal static class AssessCommand
             w.WriteLine($"Bedömning, fördelning, avvikelser och slutsatser skrivna som CSV och JSON till {outDir}");
         }
     }
+
+    /// <summary>One provisional parameter of the year's rules: every output file set carries the list.</summary>
+    private sealed record Caveat(int Year, string ProvisionalParameter);
 }

@@ -55,8 +55,12 @@ internal static class ReportCommand
     {
         var db = CliOptions.Db();
         var submit = new Option<bool>("--submit") { Description = "Submit the report (otherwise it is saved as a draft)." };
+        var receivedAt = new Option<DateTimeOffset?>("--received-at")
+        {
+            Description = "When the report was received, if earlier than now (e.g. 2025-09-30T16:05+02:00 for a report that came through the RCC). Recorded in the audit log.",
+        };
         var file = new Argument<FileInfo>("file") { Description = "The report as JSON (see `report template`)." };
-        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, file };
+        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, receivedAt, file };
         cmd.SetAction(parse =>
         {
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
@@ -66,7 +70,16 @@ internal static class ReportCommand
             {
                 throw new CliException($"Unknown region '{report.Region}' in the report.");
             }
-            var stored = RegionReportStore.Save(database, report, parse.GetValue(submit), CliOptions.Actor, TimeProvider.System);
+            var clock = TimeProvider.System;
+            if (parse.GetValue(receivedAt) is { } at)
+            {
+                if (at > clock.GetUtcNow())
+                {
+                    throw new CliException("--received-at lies in the future.");
+                }
+                clock = new FixedTimeProvider(at);
+            }
+            var stored = RegionReportStore.Save(database, report, parse.GetValue(submit), CliOptions.Actor, clock);
             Console.WriteLine($"Saved report {stored.Year} for region {stored.RegionCode}: version {stored.VersionNumber}, {stored.Status}, {stored.SavedAtUtc:yyyy-MM-dd HH:mm} UTC");
             return 0;
         });
@@ -91,7 +104,7 @@ internal static class ReportCommand
             AssessmentPrinter.FollowUp(Console.Out, letters);
             if (parse.GetValue(region) is { } r)
             {
-                Console.WriteLine(letters.Single(l => l.RegionCode == r).ToText());
+                Console.WriteLine((letters.SingleOrDefault(l => l.RegionCode == r) ?? throw new CliException($"Unknown region '{r}'.")).ToText());
             }
             if (parse.GetValue(send))
             {
@@ -99,6 +112,7 @@ internal static class ReportCommand
                 {
                     RegionReportStore.RecordFeedback(database, l, CliOptions.Actor, TimeProvider.System);
                 }
+                letters = Letters(database, rules);
             }
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -118,5 +132,10 @@ internal static class ReportCommand
     {
         var assessment = new PaymentAssessor(db, ReferenceDataSet.Embedded, new IndicatorOptions()).Assess(rules);
         return new ReportFollowUp(db, ReferenceDataSet.Embedded).Letters(rules, assessment.ComputedInclusion);
+    }
+
+    private sealed class FixedTimeProvider(DateTimeOffset at) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
     }
 }

@@ -16,7 +16,7 @@ public sealed record AllocationRow
     /// <summary>met, not_met or cannot_assess (for unconditional payments always met).</summary>
     public required ConditionOutcome Eligibility { get; init; }
     public required long Amount { get; init; }
-    /// <summary>The region's population share of the payment that was not paid to it (withhold policy), in kronor.</summary>
+    /// <summary>The region's share not paid to it, in kronor: under withhold its share when it fails; under either policy the share held back while it cannot be assessed.</summary>
     public required long Withheld { get; init; }
     public required FailedSharePolicy Policy { get; init; }
     public required bool Provisional { get; init; }

@@ -40,8 +40,9 @@ public static class Allocator
             }
             else
             {
-                var weights = population.Select((p, i) => decisions[i].Qualifies ? p : 0).ToArray();
-                withheld = new long[regions.Count];
+                // A region that cannot be assessed yet keeps its place: its share is held back (as withheld) rather than
+                // redistributed, so the others' amounts do not change when its data arrives and it qualifies.
+                var weights = population.Select((p, i) => decisions[i].Outcome == ConditionOutcome.NotMet ? 0 : p).ToArray();
                 if (weights.All(w => w == 0))
                 {
                     // Nobody qualifies: nothing can be redistributed, the whole payment is withheld.
@@ -50,7 +51,9 @@ public static class Allocator
                 }
                 else
                 {
-                    amounts = LargestRemainder.Split(payment.Amount, weights, codes);
+                    var shares = LargestRemainder.Split(payment.Amount, weights, codes);
+                    amounts = shares.Select((a, i) => decisions[i].Qualifies ? a : 0).ToArray();
+                    withheld = shares.Select((a, i) => decisions[i].Qualifies ? 0 : a).ToArray();
                 }
             }
             for (var i = 0; i < regions.Count; i++)

@@ -13,6 +13,7 @@ public sealed record DeviationRow(
     string Evidence,
     string? Shortfall,
     string? RegionImprovementWork,
+    bool ReportReceived,
     bool Provisional);
 
 /// <summary>The ministry's summary table: per condition how many regions met it, and per payment what was paid and withheld.</summary>
@@ -28,14 +29,14 @@ public static class Deviations
             {
                 var report = reports.LastOrDefault(r => r.RegionCode == c.RegionCode && r.Status == ReportStatus.Submitted)?.Content;
                 return new DeviationRow(c.Year, c.RegionCode, c.RegionName, c.ConditionId, c.ConditionName, c.Outcome, c.Evidence, c.Reason,
-                    ImprovementWork(report, c.ConditionId), c.Provisional);
+                    ImprovementWork(report, assessment.Rules.Condition(c.ConditionId)), report is not null, c.Provisional);
             })
             .OrderBy(d => d.RegionCode, StringComparer.Ordinal).ThenBy(d => d.ConditionId, StringComparer.Ordinal)
             .ToList();
     }
 
     /// <summary>The region's own words: its improvement-work section, plus its described obstacles for lead-time conditions.</summary>
-    private static string? ImprovementWork(RegionReport? report, string conditionId)
+    private static string? ImprovementWork(RegionReport? report, Svf.Rules.ConditionRule condition)
     {
         if (report is null)
         {
@@ -46,9 +47,9 @@ public static class Deviations
         {
             parts.Add(text.Trim());
         }
-        if (conditionId.StartsWith("lead_time", StringComparison.Ordinal))
+        if (condition.Type == Svf.Rules.ConditionType.LeadTime)
         {
-            parts.AddRange(report.Obstacles.Where(o => !string.IsNullOrWhiteSpace(o.Description)).Select(o => $"{o.Svf}: {o.Description.Trim()}"));
+            parts.AddRange(report.Obstacles.Where(o => o.Svf == condition.Svf && !string.IsNullOrWhiteSpace(o.Description)).Select(o => $"{o.Svf}: {o.Description.Trim()}"));
         }
         return parts.Count == 0 ? null : string.Join(" | ", parts);
     }

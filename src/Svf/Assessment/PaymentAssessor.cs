@@ -21,9 +21,10 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var engine = new IndicatorEngine(reference, options);
         var monthly = engine.Aggregate(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db));
         var reports = RegionReportStore.History(db, rules.Year);
-        var inclusionCondition = rules.Conditions.FirstOrDefault(c => c.Type == ConditionType.Inclusion);
-        var inclusion = inclusionCondition is null ? new Dictionary<string, InclusionFigures>() : Inclusion(engine, monthly, inclusionCondition);
-        var computedInclusion = reference.Regions.ToDictionary(r => r.Code, r => inclusion.GetValueOrDefault(r.Code)?.Rate);
+        // Each inclusion condition has its own period and SVF list; the first one is the region's "computed inclusion" for the report checks.
+        var inclusion = rules.Conditions.Where(c => c.Type == ConditionType.Inclusion).ToDictionary(c => c.Id, c => Inclusion(engine, monthly, c));
+        var firstInclusion = inclusion.Values.FirstOrDefault() ?? [];
+        var computedInclusion = reference.Regions.ToDictionary(r => r.Code, r => firstInclusion.GetValueOrDefault(r.Code)?.Rate);
 
         var results = new List<ConditionResult>();
         foreach (var condition in rules.Conditions)
@@ -34,7 +35,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
                 var regionReports = reports.Where(r => r.RegionCode == region.Code).ToList();
                 var result = condition.Type switch
                 {
-                    ConditionType.Inclusion => InclusionResult(rules, condition, region, inclusion.GetValueOrDefault(region.Code)),
+                    ConditionType.Inclusion => InclusionResult(rules, condition, region, inclusion[condition.Id].GetValueOrDefault(region.Code)),
                     ConditionType.PremInUse => PremResult(rules, condition, region, regionReports),
                     ConditionType.ReportOnTime => ReportResult(rules, condition, region, regionReports, computedInclusion.GetValueOrDefault(region.Code)),
                     _ => LeadTimeResult(rules, condition, region, leadTimes!.FirstOrDefault(r => r.UnitCode == region.Code)),
@@ -68,11 +69,12 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         public double? Rate => Denominator > 0 ? Numerator / Denominator : null;
     }
 
-    /// <summary>Inclusion per region for the condition's period, pooled over the SVF introduced before the year that have a diagnosis group.</summary>
+    /// <summary>Inclusion per region for the condition's period, pooled over the condition's SVF list (Bilaga 3) that have a diagnosis group.</summary>
     private Dictionary<string, InclusionFigures> Inclusion(IndicatorEngine engine, MonthlyCells monthly, ConditionRule condition)
     {
         var period = ReportingPeriod.Parse(condition.Period!);
-        var scope = reference.SvfsIntroducedBefore(condition.SvfIntroducedBefore!.Value).Where(s => s.HasIcdList).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
+        var listed = condition.SvfCodes.Count > 0 ? condition.SvfCodes.Select(c => reference.SvfsByCode[c]) : reference.SvfsIntroducedBefore(condition.SvfIntroducedBefore ?? int.MaxValue);
+        var scope = listed.Where(s => s.HasIcdList).Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
         var rows = engine.Compute(monthly, new IndicatorQuery(period.Kind, period))
             .Where(r => r.Level == "region" && r.Sex == IndicatorEngine.BothSexes && r.Period == period.ToString())
             .ToList();

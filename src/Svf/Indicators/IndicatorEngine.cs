@@ -18,6 +18,9 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     private readonly Dictionary<string, int> _regionIndex = reference.Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _rccIndex = reference.Rccs.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _svfIndex = reference.Svfs.Select((s, i) => (s.Code, i)).ToDictionary(t => t.Code, t => t.i);
+    private readonly bool _fitsPackedKey = reference.Regions.Count < 1023 && reference.Rccs.Count < 1023 && reference.Svfs.Count < 1022
+        ? true : throw new NotSupportedException("More than 1 000 regions, RCCs or SVFs: the group key of pass 2 has 10 bits for each.");
+
     // RCC index of each region (-1 if its RCC is not in the reference data), for the unrolled loop of pass 2.
     private readonly int[] _regionRcc = reference.Regions.Select(r => reference.Rccs.Select(c => c.Code).ToList().IndexOf(r.RccCode)).ToArray();
 
@@ -105,8 +108,10 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     /// <summary>Pass 2: sums the monthly cells into the groups of one period kind and turns them into indicator rows.</summary>
     public IReadOnlyList<IndicatorRow> Compute(MonthlyCells monthly, IndicatorQuery query)
     {
-        var groups = new Dictionary<GroupKey, CellCounts>();
-        CellCounts Group(GroupKey k)
+        // Groups are keyed by GroupKey packed into one long (see Pack): cheap to hash, and sorting the longs gives the
+        // output order (period start, level, unit, SVF, sex) directly. All groups of one query have the same period kind.
+        var groups = new Dictionary<long, CellCounts>();
+        CellCounts Group(long k)
         {
             if (!groups.TryGetValue(k, out var c))
             {
@@ -123,6 +128,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             {
                 continue;
             }
+            var day = period.Start.DayNumber;
             var hasGroup = reference.Svfs[key.Svf].HasIcdList;
             var rcc = _regionRcc[key.Region] is >= 0 and var i ? i : _rccIndex[reference.Regions[key.Region].RccCode];
             // The twelve groups of GroupsOf, unrolled: nation / RCC / region × this SVF / all SVF × both sexes / this sex.
@@ -138,7 +144,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
                         {
                             continue;
                         }
-                        var target = Group(new GroupKey(period, level, unit, svf, bySex == 0 ? 0 : key.Sex));
+                        var target = Group(Pack(day, level, unit, svf, bySex == 0 ? 0 : key.Sex));
                         if (svf >= 0 || hasGroup)
                         {
                             target.Add(counts);
@@ -171,39 +177,34 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
                     {
                         continue;
                     }
-                    var target = Group(g);
+                    var target = Group(Pack(g.Period.Start.DayNumber, g.Level, g.Unit, g.Svf, g.Sex));
                     target.NewCases += nc.NewCases * share;
                     target.HasNewCases = true;
                 }
             }
         }
 
-        // Keys are unique, so this sort gives the same order as a stable OrderBy/ThenBy on the same five keys.
-        var ordered = groups.ToArray();
-        Array.Sort(ordered, static (a, b) =>
+        // Keys are unique, so this gives the same order as a stable OrderBy/ThenBy on the five parts of the key.
+        var keys = new long[groups.Count];
+        var values = new CellCounts[groups.Count];
+        groups.Keys.CopyTo(keys, 0);
+        groups.Values.CopyTo(values, 0);
+        Array.Sort(keys, values);
+        var result = new List<IndicatorRow>(keys.Length);
+        for (var n = 0; n < keys.Length; n++)
         {
-            var c = a.Key.Period.Start.CompareTo(b.Key.Period.Start);
-            if (c == 0)
-            {
-                c = a.Key.Level.CompareTo(b.Key.Level);
-            }
-            if (c == 0)
-            {
-                c = a.Key.Unit.CompareTo(b.Key.Unit);
-            }
-            if (c == 0)
-            {
-                c = a.Key.Svf.CompareTo(b.Key.Svf);
-            }
-            return c != 0 ? c : a.Key.Sex.CompareTo(b.Key.Sex);
-        });
-        var result = new List<IndicatorRow>(ordered.Length);
-        foreach (var (key, counts) in ordered)
-        {
-            result.Add(ToRow(key, counts, query));
+            result.Add(ToRow(Unpack(keys[n], query.PeriodKind), values[n], query));
         }
         return result;
     }
+
+    // Packed group key, most significant first: period start (day number), level (2 bits), unit (10 bits), SVF + 1
+    // (10 bits, -1 = all SVF), sex (2 bits). Every part is non-negative, so comparing packed keys compares the parts in order.
+    private static long Pack(int day, int level, int unit, int svf, int sex) =>
+        ((long)day << 24) | ((long)level << 22) | ((long)unit << 12) | ((long)(svf + 1) << 2) | (long)sex;
+
+    private static GroupKey Unpack(long k, PeriodKind kind) => new(
+        ReportingPeriod.Of(kind, DateOnly.FromDayNumber((int)(k >> 24))), (int)(k >> 22) & 3, (int)(k >> 12) & 1023, ((int)(k >> 2) & 1023) - 1, (int)k & 3);
 
     /// <summary>The periods of a kind that a new-cases figure's period overlaps, with the share of the figure each gets.</summary>
     private IEnumerable<(ReportingPeriod Period, double Share)> Apportion(ReportingPeriod figure, PeriodKind kind)

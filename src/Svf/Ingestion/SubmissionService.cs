@@ -19,7 +19,8 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
         {
             var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
             var validator = new PathwayValidator(reference, pseudonymizer, region, period, today, issues);
-            using var writer = PathwayBulkWriter.Create(c, tx, id);
+            // Rows are stored on a second thread while this one reads and validates (see PathwayBulkWriter.CreateBackground).
+            using var writer = PathwayBulkWriter.CreateBackground(c, tx, id);
             var read = 0;
             var svfSeen = new HashSet<string>(StringComparer.Ordinal);
             var monthsSeen = new HashSet<ReportingPeriod>();

@@ -79,7 +79,7 @@ public static class ReportCompleteness
         return findings;
     }
 
-    /// <summary>The SVF whose waiting-time status the report must give: those introduced before the agreement year.</summary>
+    /// <summary>The SVF whose waiting-time status the report must give: the agreement's list (Bilaga 3).</summary>
     public static IReadOnlyList<SvfDefinition> SvfInScope(AgreementRules rules, ReferenceDataSet reference) =>
-        reference.SvfsIntroducedBefore(rules.Year).ToList();
+        rules.SvfInScope(reference).Select(code => reference.SvfsByCode[code]).ToList();
 }

@@ -18,10 +18,16 @@ public sealed record AgreementRules
     /// <summary>Deep-dive threshold: waits over the limit by more than this fraction (0.75 in 2024, 0.50 in 2025).</summary>
     public required decimal DeepDiveThreshold { get; init; }
     public bool DeepDiveProvisional { get; init; }
+    public string? DeepDiveNote { get; init; }
     /// <summary>Largest accepted difference, in percentage points, between a region's own inclusion figure and ours.</summary>
     public required decimal InclusionTolerancePp { get; init; }
 
     public ConditionRule Condition(string id) => Conditions.Single(c => c.Id == id);
+
+    /// <summary>The SVF whose waiting-time status the yearly report must give and whose inclusion is pooled: Bilaga 3.</summary>
+    public IReadOnlyList<string> SvfInScope(Svf.ReferenceData.ReferenceDataSet reference) =>
+        Conditions.FirstOrDefault(c => c.Type == ConditionType.Inclusion && c.SvfCodes.Count > 0)?.SvfCodes
+        ?? reference.SvfsIntroducedBefore(Year).Select(s => s.Code).ToList();
 
     /// <summary>Every provisional parameter, named, for the caveat printed with each output that depends on this year.</summary>
     public IReadOnlyList<string> ProvisionalParameters()
@@ -39,7 +45,7 @@ public sealed record AgreementRules
         }
         if (DeepDiveProvisional)
         {
-            list.Add($"deep_dive_threshold = {DeepDiveThreshold}");
+            list.Add($"deep_dive_threshold = {DeepDiveThreshold}: {DeepDiveNote}");
         }
         return list;
     }
@@ -85,6 +91,8 @@ public sealed record ConditionRule
     public decimal? Threshold { get; init; }
     public string? Period { get; init; }
     public int? SvfIntroducedBefore { get; init; }
+    /// <summary>The SVF an inclusion condition pools (the agreement's Bilaga 3 list).</summary>
+    public IReadOnlyList<string> SvfCodes { get; init; } = [];
     public DateOnly? Deadline { get; init; }
     public string? Svf { get; init; }
     public IReadOnlyList<string> IcdPrefixes { get; init; } = [];

@@ -91,8 +91,16 @@ public sealed class AgreementRulesCatalog
         {
             yield return $"condition id '{dup.Key}' is used twice";
         }
+        foreach (var dup in r.Payments.GroupBy(p => p.Id).Where(g => g.Count() > 1))
+        {
+            yield return $"payment id '{dup.Key}' is used twice";
+        }
         foreach (var p in r.Payments)
         {
+            if (p.Provisional && string.IsNullOrWhiteSpace(p.Note))
+            {
+                yield return $"payment {p.Id} is provisional but has no note saying why";
+            }
             foreach (var c in p.Conditions.Where(c => !ids.Contains(c)))
             {
                 yield return $"payment {p.Id} names unknown condition '{c}'";
@@ -108,7 +116,7 @@ public sealed class AgreementRulesCatalog
             {
                 yield return $"condition {c.Id} has an invalid period '{period}'";
             }
-            if (c.Svf is { } svf && !reference.SvfsByCode.ContainsKey(svf))
+            foreach (var svf in c.SvfCodes.Append(c.Svf).OfType<string>().Where(s => !reference.SvfsByCode.ContainsKey(s)))
             {
                 yield return $"condition {c.Id} names unknown SVF '{svf}'";
             }
@@ -120,6 +128,14 @@ public sealed class AgreementRulesCatalog
         if (r.Population.Provisional && string.IsNullOrWhiteSpace(r.Population.Note))
         {
             yield return "population is provisional but has no note";
+        }
+        if (r.ReportTemplate.Provisional && string.IsNullOrWhiteSpace(r.ReportTemplate.Note))
+        {
+            yield return "report_template is provisional but has no note";
+        }
+        if (r.DeepDiveProvisional && string.IsNullOrWhiteSpace(r.DeepDiveNote))
+        {
+            yield return "deep_dive_threshold is provisional but has no deep_dive_note";
         }
     }
 

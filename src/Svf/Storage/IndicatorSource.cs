@@ -52,7 +52,7 @@ public static class IndicatorSource
             {
                 Check(raw.sqlite3_bind_text(stmt, 1, region), c);
             }
-            var pool = new Dictionary<string, string>(StringComparer.Ordinal);
+            var pool = new CodePool();
             int rc;
             while ((rc = raw.sqlite3_step(stmt)) == raw.SQLITE_ROW)
             {
@@ -68,42 +68,59 @@ public static class IndicatorSource
     }
 
     /// <summary>A text column as a pooled string (one instance per distinct region, SVF or treatment code); null for NULL.</summary>
-    private static string? Code(sqlite3_stmt stmt, int i, Dictionary<string, string> pool)
+    private static string? Code(sqlite3_stmt stmt, int i, CodePool pool)
     {
-        if (raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL)
+        var utf8 = raw.sqlite3_column_blob(stmt, i);
+        if (utf8.IsEmpty && raw.sqlite3_column_type(stmt, i) == raw.SQLITE_NULL)
         {
             return null;
         }
-        var utf8 = raw.sqlite3_column_blob(stmt, i);
-        if (utf8.Length > 64)
+        return pool.Get(utf8);
+    }
+
+    /// <summary>Strings by their UTF-8 bytes: the few distinct codes are decoded once, then found by a hash of the bytes.</summary>
+    private sealed class CodePool
+    {
+        private readonly Dictionary<int, (byte[] Utf8, string Text)[]> _byHash = [];
+
+        public string Get(ReadOnlySpan<byte> utf8)
         {
-            return Encoding.UTF8.GetString(utf8);
+            var hash = new HashCode();
+            hash.AddBytes(utf8);
+            var h = hash.ToHashCode();
+            if (_byHash.TryGetValue(h, out var entries))
+            {
+                foreach (var e in entries)
+                {
+                    if (utf8.SequenceEqual(e.Utf8))
+                    {
+                        return e.Text;
+                    }
+                }
+            }
+            var text = Encoding.UTF8.GetString(utf8);
+            _byHash[h] = [.. entries ?? [], (utf8.ToArray(), text)];
+            return text;
         }
-        Span<char> chars = stackalloc char[64];
-        var n = Encoding.UTF8.GetChars(utf8, chars);
-        var lookup = pool.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (!lookup.TryGetValue(chars[..n], out var s))
-        {
-            s = chars[..n].ToString();
-            pool.Add(s, s);
-        }
-        return s;
     }
 
     /// <summary>A date column as stored by the writers (ISO text yyyy-MM-dd); null for NULL.</summary>
     private static DateOnly? Date(sqlite3_stmt stmt, int i)
     {
-        var type = raw.sqlite3_column_type(stmt, i);
-        if (type == raw.SQLITE_NULL)
-        {
-            return null;
-        }
-        if (type != raw.SQLITE_TEXT)
-        {
-            throw new InvalidOperationException($"Column {i} holds SQLite type {type}, not ISO date text.");
-        }
         var t = raw.sqlite3_column_blob(stmt, i);
-        if (t.Length == 10 && t[4] == '-' && t[7] == '-')
+        if (t.Length != 10)
+        {
+            var type = raw.sqlite3_column_type(stmt, i);
+            if (type == raw.SQLITE_NULL)
+            {
+                return null;
+            }
+            if (type != raw.SQLITE_TEXT)
+            {
+                throw new InvalidOperationException($"Column {i} holds SQLite type {type}, not ISO date text.");
+            }
+        }
+        else if (t[4] == '-' && t[7] == '-')
         {
             var digits = true;
             foreach (var k in (ReadOnlySpan<int>)[0, 1, 2, 3, 5, 6, 8, 9])

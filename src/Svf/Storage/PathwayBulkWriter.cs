@@ -34,6 +34,105 @@ public abstract class PathwayBulkWriter : IDisposable
     };
 
     /// <summary>
+    /// Like <see cref="Create"/>, but the rows are written on a background thread, in order, while the caller goes on
+    /// reading and validating the next ones (on two cores this overlaps validation with the database insert).
+    /// The caller must not use the connection until <see cref="Complete"/> or <see cref="Dispose"/> has returned.
+    /// </summary>
+    public static PathwayBulkWriter CreateBackground(DbConnection c, DbTransaction tx, long submissionId) =>
+        new BackgroundWriter(Create(c, tx, submissionId));
+
+    /// <summary>Hands rows in batches to one background thread that writes them with the inner writer; batches stay in order.</summary>
+    private sealed class BackgroundWriter : PathwayBulkWriter
+    {
+        private const int BatchSize = 1024;
+        private readonly PathwayBulkWriter _inner;
+        private readonly System.Collections.Concurrent.BlockingCollection<PathwayRecord[]> _queue = new(boundedCapacity: 4);
+        private readonly Thread _thread;
+        private PathwayRecord[] _batch = new PathwayRecord[BatchSize];
+        private int _count;
+        private volatile bool _discard;
+        private volatile System.Runtime.ExceptionServices.ExceptionDispatchInfo? _failure;
+        private bool _done;
+
+        public BackgroundWriter(PathwayBulkWriter inner)
+        {
+            _inner = inner;
+            _thread = new Thread(Consume) { IsBackground = true, Name = "pathway-writer" };
+            _thread.Start();
+        }
+
+        public override void Write(PathwayRecord p)
+        {
+            _failure?.Throw();
+            _batch[_count++] = p;
+            if (_count == BatchSize)
+            {
+                _queue.Add(_batch);
+                _batch = new PathwayRecord[BatchSize];
+                _count = 0;
+            }
+        }
+
+        public override void Complete()
+        {
+            if (_done)
+            {
+                return;
+            }
+            if (_count > 0)
+            {
+                _queue.Add(_batch[.._count]);
+                _count = 0;
+            }
+            Finish();
+            _failure?.Throw();
+            _inner.Complete();
+            Written = _inner.Written;
+        }
+
+        public override void Dispose()
+        {
+            if (!_done)
+            {
+                // Abandoned (the caller is unwinding an exception): stop writing, wait for the thread, then release the inner writer.
+                _discard = true;
+                Finish();
+            }
+            _inner.Dispose();
+            _queue.Dispose();
+        }
+
+        private void Finish()
+        {
+            _done = true;
+            _queue.CompleteAdding();
+            _thread.Join();
+        }
+
+        private void Consume()
+        {
+            foreach (var batch in _queue.GetConsumingEnumerable())
+            {
+                if (_discard || _failure is not null)
+                {
+                    continue; // keep draining so the producer never blocks
+                }
+                try
+                {
+                    foreach (var p in batch)
+                    {
+                        _inner.Write(p);
+                    }
+                }
+                catch (Exception e)
+                {
+                    _failure = System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e);
+                }
+            }
+        }
+    }
+
+    /// <summary>
     /// A prepared INSERT stepped directly through SQLite's C API (SQLitePCL.raw, which Microsoft.Data.Sqlite is built on):
     /// parameters are bound by position with UTF-8 text written into a stack buffer. This stores exactly what
     /// <c>SqliteCommand</c> would (integers as INTEGER, dates as ISO text "yyyy-MM-dd", strings as UTF-8 TEXT, NULL), but

@@ -75,3 +75,38 @@ public class AllocatorTests
         e.Message.ShouldContain("04 Södermanlands län");
     }
 }
+
+public class PendingShareTests
+{
+    private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
+    private static readonly AgreementRules Rules2025 = AgreementRulesCatalog.Load(Ref).ForYear(2025);
+
+    private static AssessmentResult With(string failing, string pending) => new(Rules2025, [],
+        Rules2025.Payments.SelectMany(p => Ref.Regions.Select(r => new PaymentDecision(p.Id, r.Code,
+            p.Eligibility == PaymentEligibility.AllRegions ? ConditionOutcome.Met
+            : r.Code == failing ? ConditionOutcome.NotMet
+            : r.Code == pending ? ConditionOutcome.CannotAssess
+            : ConditionOutcome.Met, [], []))).ToList(),
+        new Dictionary<string, double?>());
+
+    [Fact]
+    public void Under_redistribution_a_region_that_cannot_be_assessed_keeps_its_share_held_back()
+    {
+        var result = Allocator.Allocate(With(failing: "21", pending: "09"), Ref, FailedSharePolicy.Redistribute);
+        var p2 = result.Rows.Where(r => r.PaymentId == "payment2").ToDictionary(r => r.RegionCode);
+        p2["09"].Amount.ShouldBe(0);
+        // Gotland's share of the payment among the 20 regions that have not failed: 182 500 000 × 61 029 / 10 266 065 = 1 084 913.5 kr.
+        p2["09"].Withheld.ShouldBeInRange(1_084_913, 1_084_914);
+        p2["21"].Withheld.ShouldBe(0);
+        (p2.Values.Sum(r => r.Amount) + p2.Values.Sum(r => r.Withheld)).ShouldBe(182_500_000);
+
+        // Once Gotland qualifies, nobody else's amount changes (except the rounding krona, which may move).
+        var resolved = Allocator.Allocate(With(failing: "21", pending: "none"), Ref, FailedSharePolicy.Redistribute)
+            .Rows.Where(r => r.PaymentId == "payment2").ToDictionary(r => r.RegionCode);
+        foreach (var code in p2.Keys.Where(c => c != "09"))
+        {
+            Math.Abs(resolved[code].Amount - p2[code].Amount).ShouldBeLessThanOrEqualTo(1);
+        }
+        Math.Abs(resolved["09"].Amount - p2["09"].Withheld).ShouldBeLessThanOrEqualTo(1);
+    }
+}

@@ -166,3 +166,27 @@ public class PaymentAssessorTests
         followUp.Letters(Rules, new Dictionary<string, double?> { ["01"] = 0.731 }).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.Complete);
     }
 }
+
+public class DeviationTests
+{
+    [Fact]
+    public void A_lead_time_deviation_quotes_only_the_obstacles_for_its_svf()
+    {
+        var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded).ForYear(2026);
+        var report = new RegionReport
+        {
+            Region = "01", Year = 2026,
+            Obstacles = [new ObstacleEntry("BROST", "Brist på mammografitider."), new ObstacleEntry("LUNG", "Väntan på PET-DT.")],
+            Texts = new Dictionary<string, string> { ["improvement_work"] = "Nytt bokningssystem." },
+        };
+        var stored = new StoredReport(1, 2026, "01", 1, ReportStatus.Submitted, new DateTime(2026, 9, 1, 0, 0, 0, DateTimeKind.Utc), "x", report);
+        var failed = new ConditionResult
+        {
+            Year = 2026, RegionCode = "01", RegionName = "Stockholms län", ConditionId = "lead_time_breast", ConditionName = "Ledtidskrav bröstcancer",
+            Outcome = ConditionOutcome.NotMet, Evidence = "inom ledtid 41,0 %", Provisional = true,
+        };
+        var deviation = Deviations.Build(new AssessmentResult(rules, [failed], [], new Dictionary<string, double?>()), [stored]).Single();
+        deviation.RegionImprovementWork.ShouldBe("Nytt bokningssystem. | BROST: Brist på mammografitider.");
+        deviation.ReportReceived.ShouldBeTrue();
+    }
+}

@@ -99,3 +99,32 @@ public class AgreementRulesCatalogTests
         return dir?.FullName ?? throw new DirectoryNotFoundException("Svf.slnx not found above the test binaries.");
     }
 }
+
+public class AgreementRulesCheckTests
+{
+    private static string Rules2025() => File.ReadAllText(Path.Combine(AgreementRulesCatalogTests.RepoRoot(), "src/Svf/Rules/Data/agreement-2025.json"));
+
+    [Fact]
+    public void Duplicate_payment_id_is_refused()
+    {
+        var json = Rules2025().Replace("\"id\": \"payment2\"", "\"id\": \"payment1\"", StringComparison.Ordinal);
+        Should.Throw<InvalidDataException>(() => AgreementRulesCatalog.Parse(json, "agreement-2025.json", ReferenceDataSet.Embedded))
+            .Message.ShouldContain("payment id 'payment1' is used twice");
+    }
+
+    [Fact]
+    public void Unknown_svf_in_the_inclusion_list_is_refused()
+    {
+        var json = Rules2025().Replace("\"MPN\"]", "\"MPNX\"]", StringComparison.Ordinal);
+        Should.Throw<InvalidDataException>(() => AgreementRulesCatalog.Parse(json, "agreement-2025.json", ReferenceDataSet.Embedded))
+            .Message.ShouldContain("unknown SVF 'MPNX'");
+    }
+
+    [Fact]
+    public void The_inclusion_list_is_bilaga_3_with_all_32_svf_including_mpn()
+    {
+        var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded).ForYear(2025);
+        rules.Condition("inclusion").SvfCodes.Count.ShouldBe(32);
+        rules.SvfInScope(ReferenceDataSet.Embedded).ShouldContain("MPN");
+    }
+}
