@@ -63,8 +63,8 @@ internal static class AssessmentPrinter
             t.Add(cells.ToArray());
         }
         var policy = result.Policy == FailedSharePolicy.Redistribute
-            ? "omfördelas till de regioner som uppfyller villkoren (efter befolkning)"
-            : "innehålls (betalas inte ut)";
+            ? "omfördelas till de regioner som uppfyller villkoren (efter befolkning); andelen för en region som inte kan bedömas hålls inne tills den kan bedömas"
+            : "innehålls (betalas inte ut); även andelen för en region som inte kan bedömas hålls inne";
         w.WriteLine($"Fördelning {rules.Year} i hela kronor (största rest-metoden). Befolkning per {rules.Population.ReferenceDate:yyyy-MM-dd}{(rules.Population.Provisional ? "*" : "")}.");
         w.WriteLine($"Princip för andel som inte betalas ut: {policy}.");
         w.WriteLine(t);

@@ -28,3 +28,10 @@ catch (Exception e) when (e is CliException or FormatException or ArgumentExcept
     Console.Error.WriteLine($"svf: {e.Message}");
     return 2;
 }
+catch (Exception e)
+{
+    // Not a user error: say so, and keep the details for whoever operates the system.
+    Console.Error.WriteLine($"svf: internal error: {e.Message}");
+    Console.Error.WriteLine(e);
+    return 1;
+}

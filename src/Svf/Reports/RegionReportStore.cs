@@ -13,6 +13,12 @@ public static class RegionReportStore
         using var c = db.OpenConnection();
         using var tx = c.BeginTransaction();
         db.LockRegion(c, tx, report.Region);
+        var latest = SvfDatabase.Scalar(c, tx, "SELECT MAX(saved_at) FROM region_reports WHERE year = @y AND region_code = @r", ("y", report.Year), ("r", report.Region));
+        if (latest is not null && Convert.ToDateTime(latest, CultureInfo.InvariantCulture).ToUniversalTime() > now)
+        {
+            // Versions are ordered by number and time alike; a back-dated receipt may not go behind a later version.
+            throw new ArgumentException($"The time of receipt {now:yyyy-MM-dd HH:mm} UTC is before the region's latest saved version of the {report.Year} report.");
+        }
         var version = Convert.ToInt32(SvfDatabase.Scalar(c, tx,
             "SELECT COALESCE(MAX(version_no), 0) + 1 FROM region_reports WHERE year = @y AND region_code = @r",
             ("y", report.Year), ("r", report.Region)), CultureInfo.InvariantCulture);
@@ -21,7 +27,8 @@ public static class RegionReportStore
             "VALUES (@y, @r, @v, @s, @at, @by, @json) RETURNING id",
             ("y", report.Year), ("r", report.Region), ("v", version), ("s", status), ("at", now), ("by", actor), ("json", report.ToJson())),
             CultureInfo.InvariantCulture);
-        AuditLog.Write(c, tx, actor, submit ? "report.submitted" : "report.draft_saved", report.Region, null, $"yearly report {report.Year} version {version}");
+        AuditLog.Write(c, tx, actor, submit ? "report.submitted" : "report.draft_saved", report.Region, null,
+            $"yearly report {report.Year} version {version}, received {now:yyyy-MM-ddTHH:mm:ssZ}");
         tx.Commit();
         return new StoredReport(id, report.Year, report.Region, version, status, now, actor, report);
     }

@@ -45,7 +45,7 @@ public sealed record AgreementRules
         }
         if (DeepDiveProvisional)
         {
-            list.Add($"deep_dive_threshold = {DeepDiveThreshold}: {DeepDiveNote}");
+            list.Add(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"deep_dive_threshold = {DeepDiveThreshold}: {DeepDiveNote}"));
         }
         return list;
     }

@@ -116,6 +116,10 @@ public sealed class AgreementRulesCatalog
             {
                 yield return $"condition {c.Id} has an invalid period '{period}'";
             }
+            foreach (var dup in c.SvfCodes.GroupBy(x => x).Where(g => g.Count() > 1))
+            {
+                yield return $"condition {c.Id} lists SVF '{dup.Key}' twice";
+            }
             foreach (var svf in c.SvfCodes.Append(c.Svf).OfType<string>().Where(s => !reference.SvfsByCode.ContainsKey(s)))
             {
                 yield return $"condition {c.Id} names unknown SVF '{svf}'";

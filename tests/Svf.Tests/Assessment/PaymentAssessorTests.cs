@@ -190,3 +190,17 @@ public class DeviationTests
         deviation.ReportReceived.ShouldBeTrue();
     }
 }
+
+public class ReportVersionTests
+{
+    [Fact]
+    public void A_back_dated_receipt_cannot_go_behind_a_later_version()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var report = new RegionReport { Region = "01", Year = 2025 };
+        RegionReportStore.Save(t.Db, report, true, "a", new FixedClock(new DateTimeOffset(2025, 9, 20, 10, 0, 0, TimeSpan.Zero)));
+        Should.Throw<ArgumentException>(() =>
+            RegionReportStore.Save(t.Db, report, true, "a", new FixedClock(new DateTimeOffset(2025, 9, 19, 10, 0, 0, TimeSpan.Zero))));
+        AuditLog.Read(t.Db).Single().Detail.ShouldContain("received 2025-09-20T10:00:00Z");
+    }
+}
