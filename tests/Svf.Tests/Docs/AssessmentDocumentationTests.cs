@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using Svf.Assessment;
 using Svf.Output;
@@ -14,29 +13,9 @@ namespace Svf.Tests.Docs;
 /// </summary>
 public class AssessmentDocumentationTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Support.RepositoryRoot.Path;
 
     private static string Docs(params string[] parts) => Path.Combine([Root, "docs", .. parts]);
-
-    /// <summary>
-    /// The folder holding Svf.slnx, above the test binaries; when they are built elsewhere (--artifacts-path), above the
-    /// working directory or this source file. (The same lookup as in <see cref="DocumentationTests"/>, where it is private.)
-    /// </summary>
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        string?[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile)];
-        foreach (var start in starts.Where(s => !string.IsNullOrEmpty(s)))
-        {
-            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Svf.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException($"No Svf.slnx found above {AppContext.BaseDirectory} or {sourceFile}.");
-    }
 
     private static readonly int[] BuiltInYears = [2024, 2025, 2026];
 

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Svf.Domain;
@@ -14,29 +13,9 @@ namespace Svf.Tests.Docs;
 /// <summary>The user documentation in docs/ must keep matching the code: these tests fail when either drifts.</summary>
 public class DocumentationTests
 {
-    private static readonly string Root = FindRepositoryRoot();
+    private static readonly string Root = Support.RepositoryRoot.Path;
 
     private static string Docs(params string[] parts) => Path.Combine([Root, "docs", .. parts]);
-
-    /// <summary>
-    /// The folder holding Svf.slnx, above the test binaries; when they are built elsewhere (--artifacts-path), above the
-    /// working directory or this source file.
-    /// </summary>
-    private static string FindRepositoryRoot([CallerFilePath] string sourceFile = "")
-    {
-        string?[] starts = [AppContext.BaseDirectory, Directory.GetCurrentDirectory(), Path.GetDirectoryName(sourceFile)];
-        foreach (var start in starts.Where(s => !string.IsNullOrEmpty(s)))
-        {
-            for (var dir = new DirectoryInfo(start!); dir is not null; dir = dir.Parent)
-            {
-                if (File.Exists(Path.Combine(dir.FullName, "Svf.slnx")))
-                {
-                    return dir.FullName;
-                }
-            }
-        }
-        throw new InvalidOperationException($"No Svf.slnx found above {AppContext.BaseDirectory} or {sourceFile}.");
-    }
 
     private static JsonElement Schema()
     {

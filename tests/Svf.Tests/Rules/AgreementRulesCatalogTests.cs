@@ -89,15 +89,7 @@ public class AgreementRulesCatalogTests
         e.Message.ShouldContain("agreement-2030.json");
     }
 
-    internal static string RepoRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Svf.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        return dir?.FullName ?? throw new DirectoryNotFoundException("Svf.slnx not found above the test binaries.");
-    }
+    internal static string RepoRoot() => Svf.Tests.Support.RepositoryRoot.Path;
 }
 
 public class AgreementRulesCheckTests
