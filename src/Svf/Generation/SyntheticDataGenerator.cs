@@ -46,7 +46,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
     /// <summary>Writes one region's pathways started in [from, to); returns the number of confirmed cancers per SVF (for the denominators).</summary>
     public Dictionary<string, int> WritePathways(string regionCode, int count, string path, DateOnly from, DateOnly to)
     {
-        var rng = new Random(HashCode.Combine(settings.Seed, from.DayNumber, int.Parse(regionCode, CultureInfo.InvariantCulture)));
+        var rng = new Random(StableSeed(settings.Seed, from.DayNumber, int.Parse(regionCode, CultureInfo.InvariantCulture)));
         var svfs = reference.Svfs.Where(s => SvfProfile.All.ContainsKey(s.Code)).Select(s => SvfProfile.All[s.Code]).ToArray();
         var weights = svfs.Select(s => s.Weight).ToArray();
         var totalWeight = weights.Sum();
@@ -117,7 +117,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
     /// <summary>New cancer cases per SVF: confirmed pathways divided by the region's inclusion level, with a decimal comma as Excel writes it.</summary>
     public void WriteNewCases(string regionCode, IReadOnlyDictionary<string, int> confirmed, string path)
     {
-        var rng = new Random(HashCode.Combine(settings.Seed, 7, int.Parse(regionCode, CultureInfo.InvariantCulture)));
+        var rng = new Random(StableSeed(settings.Seed, 7, int.Parse(regionCode, CultureInfo.InvariantCulture)));
         var level = settings.LowInclusionRegions.Contains(regionCode) ? 0.64 : 0.78 + 0.12 * rng.NextDouble();
         var sv = CultureInfo.GetCultureInfo("sv-SE");
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
@@ -170,6 +170,18 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
         var sexDigit = rng.Next(0, 5) * 2 + (sex == Sex.Male ? 1 : 0);
         var nine = string.Create(CultureInfo.InvariantCulture, $"{birth:yyMMdd}{serial:D2}{sexDigit}");
         return string.Create(CultureInfo.InvariantCulture, $"{birth:yyyyMMdd}-{nine[6..]}{PersonalIdentityNumber.CheckDigit(nine)}");
+    }
+
+    /// <summary>A seed that is the same in every process (HashCode.Combine is randomised per process, so it cannot be used).</summary>
+    private static int StableSeed(int a, int b, int c)
+    {
+        unchecked
+        {
+            var h = (uint)a * 2654435761u;
+            h = (h ^ (uint)b) * 2246822519u;
+            h = (h ^ (uint)c) * 3266489917u;
+            return (int)(h ^ (h >> 15));
+        }
     }
 
     private static double Normal(Random rng) =>

@@ -110,16 +110,19 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     {
         // Groups are keyed by GroupKey packed into one long (see Pack): cheap to hash, and sorting the longs gives the
         // output order (period start, level, unit, SVF, sex) directly. All groups of one query have the same period kind.
-        var groups = new Dictionary<long, CellCounts>();
-        CellCounts Group(long k)
+        // Each monthly cell is added to its finest group (period, region, SVF, sex) only; the other eleven groups a cell
+        // belongs to (see GroupsOf) are then built by rolling up: sex -> both, SVF -> all SVF, region -> RCC -> nation.
+        // The counts are integers and the histograms exact, so the sums are the same as adding every cell to all twelve.
+        static CellCounts At(Dictionary<long, CellCounts> d, long k)
         {
-            if (!groups.TryGetValue(k, out var c))
+            if (!d.TryGetValue(k, out var c))
             {
-                groups[k] = c = new CellCounts();
+                d[k] = c = new CellCounts();
             }
             return c;
         }
 
+        var finest = new Dictionary<long, CellCounts>();
         foreach (var (key, counts) in monthly.Cells)
         {
             var month = new DateOnly(key.Month / 12, key.Month % 12 + 1, 1);
@@ -128,36 +131,50 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             {
                 continue;
             }
-            var day = period.Start.DayNumber;
-            var hasGroup = reference.Svfs[key.Svf].HasIcdList;
-            var rcc = _regionRcc[key.Region] is >= 0 and var i ? i : _rccIndex[reference.Regions[key.Region].RccCode];
-            // The twelve groups of GroupsOf, unrolled: nation / RCC / region × this SVF / all SVF × both sexes / this sex.
-            for (var level = 0; level < 3; level++)
+            At(finest, Pack(period.Start.DayNumber, 2, key.Region, key.Svf, key.Sex)).Add(counts);
+        }
+
+        // Region level, this SVF: the finest groups themselves, plus both sexes.
+        var regionSvf = new Dictionary<long, CellCounts>(finest.Count * 3 / 2);
+        foreach (var (k, g) in finest)
+        {
+            if (Sex(k) == 0)
             {
-                var unit = level switch { 0 => 0, 1 => rcc, _ => key.Region };
-                for (var all = 0; all < 2; all++)
-                {
-                    var svf = all == 0 ? key.Svf : -1;
-                    for (var bySex = 0; bySex < 2; bySex++)
-                    {
-                        if (bySex == 1 && key.Sex == 0)
-                        {
-                            continue;
-                        }
-                        var target = Group(Pack(day, level, unit, svf, bySex == 0 ? 0 : key.Sex));
-                        if (svf >= 0 || hasGroup)
-                        {
-                            target.Add(counts);
-                        }
-                        else
-                        {
-                            // All-SVF inclusion is pooled over SVF with a diagnosis group only (see docs/indicators.md).
-                            target.Add(counts, withInclusionNumerator: false);
-                        }
-                    }
-                }
+                At(regionSvf, k).Add(g);
+                continue;
+            }
+            regionSvf.Add(k, g);
+            At(regionSvf, WithSex(k, 0)).Add(g);
+        }
+        // Region level, all SVF. All-SVF inclusion is pooled over SVF with a diagnosis group only (see docs/indicators.md).
+        var regionAll = new Dictionary<long, CellCounts>();
+        foreach (var (k, g) in regionSvf)
+        {
+            At(regionAll, WithSvf(k, -1)).Add(g, withInclusionNumerator: reference.Svfs[Svf(k)].HasIcdList);
+        }
+        var rcc = new Dictionary<long, CellCounts>();
+        foreach (var level2 in (Dictionary<long, CellCounts>[])[regionSvf, regionAll])
+        {
+            foreach (var (k, g) in level2)
+            {
+                var region = Unit(k);
+                var r = _regionRcc[region] is >= 0 and var i ? i : _rccIndex[reference.Regions[region].RccCode];
+                At(rcc, WithUnit(k, 1, r)).Add(g);
             }
         }
+        var groups = new Dictionary<long, CellCounts>(regionSvf.Count + regionAll.Count + rcc.Count * 2);
+        foreach (var (k, g) in rcc)
+        {
+            At(groups, WithUnit(k, 0, 0)).Add(g);
+        }
+        foreach (var d in (Dictionary<long, CellCounts>[])[regionSvf, regionAll, rcc])
+        {
+            foreach (var (k, g) in d)
+            {
+                groups.Add(k, g);
+            }
+        }
+        CellCounts Group(long k) => At(groups, k);
 
         foreach (var nc in monthly.NewCases)
         {
@@ -202,6 +219,18 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     // (10 bits, -1 = all SVF), sex (2 bits). Every part is non-negative, so comparing packed keys compares the parts in order.
     private static long Pack(int day, int level, int unit, int svf, int sex) =>
         ((long)day << 24) | ((long)level << 22) | ((long)unit << 12) | ((long)(svf + 1) << 2) | (long)sex;
+
+    private static int Unit(long k) => (int)(k >> 12) & 1023;
+
+    private static int Svf(long k) => ((int)(k >> 2) & 1023) - 1;
+
+    private static int Sex(long k) => (int)k & 3;
+
+    private static long WithSex(long k, int sex) => (k & ~3L) | (long)sex;
+
+    private static long WithSvf(long k, int svf) => (k & ~(1023L << 2)) | ((long)(svf + 1) << 2);
+
+    private static long WithUnit(long k, int level, int unit) => (k & ~((3L << 22) | (1023L << 12))) | ((long)level << 22) | ((long)unit << 12);
 
     private static GroupKey Unpack(long k, PeriodKind kind) => new(
         ReportingPeriod.Of(kind, DateOnly.FromDayNumber((int)(k >> 24))), (int)(k >> 22) & 3, (int)(k >> 12) & 1023, ((int)(k >> 2) & 1023) - 1, (int)k & 3);

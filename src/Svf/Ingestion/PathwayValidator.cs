@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using Svf.Domain;
 using Svf.ReferenceData;
 using C = Svf.Ingestion.SubmissionColumns;
@@ -181,12 +182,14 @@ public sealed class PathwayValidator(
         }
 
         var personKey = pseudonymizer.PersonKey(p.Normalized);
-        if (_seen.TryGetValue((personKey, svf, s0), out var firstRow))
+        // One hash lookup for both the check and the insert (the key holds a 32-character person key).
+        ref var firstRow = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, (personKey, svf, s0), out var seenBefore);
+        if (seenBefore)
         {
             issues.Error("row.duplicate", row, C.PersonalId, $"Dubblett av rad {firstRow}: samma person, SVF och datum för välgrundad misstanke.");
             return null;
         }
-        _seen[(personKey, svf, s0)] = row;
+        firstRow = row;
 
         return new PathwayRecord(row, region, personKey, sx, p.BirthDate.Year, age, svf, s0, firstVisit, decision, treatmentStart,
             treatmentType, end, outcome, icd);
