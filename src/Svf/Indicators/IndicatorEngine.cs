@@ -201,6 +201,25 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             }
         }
 
+        // All-SVF inclusion pools only the SVF that have a denominator in the same group, so an SVF whose new-cases
+        // figure is missing cannot inflate the rate with a numerator that has nothing to be divided by.
+        var pooledNumerator = new Dictionary<long, long>();
+        foreach (var (k, g) in groups)
+        {
+            if (Svf(k) >= 0 && g.HasNewCases && reference.Svfs[Svf(k)].HasIcdList)
+            {
+                var total = WithSvf(k, -1);
+                pooledNumerator[total] = pooledNumerator.GetValueOrDefault(total) + g.InclusionNumerator;
+            }
+        }
+        foreach (var (k, g) in groups)
+        {
+            if (Svf(k) < 0)
+            {
+                g.InclusionNumerator = pooledNumerator.GetValueOrDefault(k);
+            }
+        }
+
         // Keys are unique, so this gives the same order as a stable OrderBy/ThenBy on the five parts of the key.
         var keys = new long[groups.Count];
         var values = new CellCounts[groups.Count];
@@ -294,7 +313,8 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             {
                 return null;
             }
-            if (n < min)
+            // A share is withheld with its numerator too: share × denominator would give the hidden count back.
+            if (n < min || (x > 0 && x < min))
             {
                 suppressed = true;
                 return null;
@@ -309,8 +329,10 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             _ => ("region", reference.Regions[k.Unit].Code, reference.Regions[k.Unit].Name),
         };
 
-        var inclusionRate = c.HasNewCases && c.NewCases > 0 ? c.InclusionNumerator / c.NewCases : (double?)null;
-        var inclusionCi = inclusionRate is null ? null : Statistics.Wilson(c.InclusionNumerator, c.NewCases, z);
+        // Prorated figures are sums of fractions: rounding to a millionth removes float noise like 60190.99999999999.
+        var denominator = Math.Round(c.NewCases, 6);
+        var inclusionRate = c.HasNewCases && denominator > 0 ? c.InclusionNumerator / denominator : (double?)null;
+        var inclusionCi = inclusionRate is null ? null : Statistics.Wilson(c.InclusionNumerator, denominator, z);
         var within = Share(c.WithinLimit, c.WithLimit);
         var withinCi = within is null ? null : Statistics.Wilson(c.WithinLimit, c.WithLimit, z);
         var leadTimesShown = c.Treated >= Math.Max(1, min);
@@ -318,7 +340,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
         {
             suppressed = true;
         }
-        if (inclusionRate is not null && c.InclusionNumerator < min)
+        if (inclusionRate is not null && c.InclusionNumerator > 0 && c.InclusionNumerator < min)
         {
             suppressed = true;
             inclusionRate = null;
@@ -339,7 +361,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             CancerConfirmed = Count(c.CancerConfirmed),
             CancerShare = Share(c.CancerConfirmed, c.Completed),
             InclusionNumerator = Count(c.InclusionNumerator),
-            InclusionDenominator = c.HasNewCases ? c.NewCases : null,
+            InclusionDenominator = c.HasNewCases ? denominator : null,
             InclusionRate = inclusionRate,
             InclusionCiLow = inclusionCi?.Low,
             InclusionCiHigh = inclusionCi?.High,

@@ -17,6 +17,7 @@ public static class Statistics
         var denom = 1 + z2 / n;
         var centre = (p + z2 / (2 * n)) / denom;
         var half = z * Math.Sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / denom;
-        return (Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // Rounded to 12 decimals so that 0 and 1 come out as 0 and 1, not as 6.9e-18 or 0.9999999999999999.
+        return (Math.Round(Math.Max(0, centre - half), 12), Math.Round(Math.Min(1, centre + half), 12));
     }
 }

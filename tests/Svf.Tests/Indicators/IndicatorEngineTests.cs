@@ -145,3 +145,46 @@ public class IndicatorEngineTests
         r.LeadTimeMedian.ShouldBe(19);
     }
 }
+
+public class IndicatorEngineRegressionTests
+{
+    private static readonly ReportingPeriod Year2025 = ReportingPeriod.Parse("2025");
+
+    [Fact]
+    public void All_svf_inclusion_leaves_out_svf_without_a_denominator()
+    {
+        // Five breast cancers with a denominator of 10, and three prostate cancers without any new-cases figure.
+        var facts = Enumerable.Range(0, 5).Select(_ => IndicatorEngineTests.Treated("01", Sex.Female, "2025-03-01", "2025-03-20"))
+            .Concat(Enumerable.Range(0, 3).Select(_ => IndicatorEngineTests.Treated("01", Sex.Male, "2025-03-01", "2025-03-20", "PROSTATA")));
+        var rows = new IndicatorEngine(ReferenceDataSet.Embedded, new IndicatorOptions())
+            .Compute(facts, [new NewCasesFact("01", "BROST", Year2025, null, 10)], new IndicatorQuery(PeriodKind.Year, Year2025));
+        var total = rows.Single(r => r.UnitCode == "01" && r.Svf == IndicatorEngine.AllSvf && r.Sex == IndicatorEngine.BothSexes);
+        total.InclusionNumerator.ShouldBe(5);
+        total.InclusionRate.ShouldBe(0.5);
+        rows.Single(r => r.UnitCode == "SE" && r.Svf == IndicatorEngine.AllSvf && r.Sex == IndicatorEngine.BothSexes).InclusionRate.ShouldBe(0.5);
+    }
+
+    [Fact]
+    public void Publication_withholds_a_share_whose_numerator_is_hidden()
+    {
+        // 20 treated with a limit, 3 within: the count 3 is hidden, so 3/20 = 15 % must be hidden too (15 % × 20 = 3).
+        var facts = Enumerable.Range(0, 20).Select(i => IndicatorEngineTests.Treated("01", Sex.Female, "2025-03-01", i < 3 ? "2025-03-20" : "2025-05-20"));
+        var row = new IndicatorEngine(ReferenceDataSet.Embedded, new IndicatorOptions())
+            .Compute(facts, [], new IndicatorQuery(PeriodKind.Year, Year2025, ForPublication: true))
+            .Single(r => r.UnitCode == "SE" && r.Svf == "BROST" && r.Sex == IndicatorEngine.BothSexes);
+        row.WithinLimit.ShouldBeNull();
+        row.WithinLimitShare.ShouldBeNull();
+        row.WithLimit.ShouldBe(20);
+        row.Suppressed.ShouldBeTrue();
+    }
+
+    [Fact]
+    public void Prorated_denominators_carry_no_float_noise()
+    {
+        var facts = new[] { IndicatorEngineTests.Treated("01", Sex.Female, "2025-03-01", "2025-03-20") };
+        var row = new IndicatorEngine(ReferenceDataSet.Embedded, new IndicatorOptions())
+            .Compute(facts, [new NewCasesFact("01", "BROST", Year2025, null, 0.7)], new IndicatorQuery(PeriodKind.Month, ReportingPeriod.Parse("2025-03")))
+            .Single(r => r.UnitCode == "01" && r.Svf == "BROST" && r.Sex == IndicatorEngine.BothSexes);
+        row.InclusionDenominator.ShouldBe(0.058333); // 0.7 / 12, rounded to a millionth
+    }
+}
