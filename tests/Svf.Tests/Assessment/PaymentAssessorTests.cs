@@ -204,3 +204,47 @@ public class ReportVersionTests
         AuditLog.Read(t.Db).Single().Detail.ShouldContain("received 2025-09-20T10:00:00Z");
     }
 }
+
+public class LeadTimeConditionTests
+{
+    private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
+    private static readonly AgreementRules Rules2026 = AgreementRulesCatalog.Load(Ref).ForYear(2026);
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Lead_time_requirements_split_colon_and_rectum_by_icd(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        // Breast: limit 35 days; 4 of 5 within (25 d) and one at 40 d -> 80,0 % = the provisional 80 % requirement: met.
+        // Colorectal (no_further_action limit 25 d): colon C18 both within; rectum C20 one of two within -> 50 %: not met.
+        var csv = new CsvBuilder()
+            .Rows(4, (_, r) => { r[SubmissionColumns.SuspicionDate] = "2026-01-05"; r[SubmissionColumns.FirstVisitDate] = ""; r[SubmissionColumns.TreatmentDecisionDate] = ""; r[SubmissionColumns.TreatmentStartDate] = "2026-01-30"; })
+            .Row(r => { r[SubmissionColumns.SuspicionDate] = "2026-01-05"; r[SubmissionColumns.FirstVisitDate] = ""; r[SubmissionColumns.TreatmentDecisionDate] = ""; r[SubmissionColumns.TreatmentStartDate] = "2026-02-14"; })
+            .Rows(2, (_, r) => Colorectal(r, "C18.7", "2026-01-20"))
+            .Row(r => Colorectal(r, "C20.9", "2026-01-20"))
+            .Row(r => Colorectal(r, "C20.9", "2026-02-20"));
+        service.SubmitPathways(csv.Stream(), "p.csv", "01", ReportingPeriod.Parse("2026"), "t").ErrorCount.ShouldBe(0);
+
+        var results = new PaymentAssessor(t.Db, Ref, new IndicatorOptions()).Assess(Rules2026).Conditions.Where(c => c.RegionCode == "01").ToDictionary(c => c.ConditionId);
+        results["lead_time_breast"].Outcome.ShouldBe(ConditionOutcome.Met);
+        results["lead_time_breast"].Value.ShouldBe(0.8);
+        results["lead_time_breast"].Provisional.ShouldBeTrue();
+        results["lead_time_colon"].Outcome.ShouldBe(ConditionOutcome.Met);
+        results["lead_time_colon"].Denominator.ShouldBe(2);
+        results["lead_time_rectum"].Outcome.ShouldBe(ConditionOutcome.NotMet);
+        results["lead_time_rectum"].Value.ShouldBe(0.5);
+        results["lead_time_prostate"].Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+    }
+
+    private static void Colorectal(Dictionary<string, string> r, string icd, string treated)
+    {
+        r[SubmissionColumns.Svf] = "TJOCK_ANDTARM";
+        r[SubmissionColumns.Icd10] = icd;
+        r[SubmissionColumns.SuspicionDate] = "2026-01-05";
+        r[SubmissionColumns.FirstVisitDate] = "";
+        r[SubmissionColumns.TreatmentDecisionDate] = "";
+        r[SubmissionColumns.TreatmentStartDate] = treated;
+        r[SubmissionColumns.TreatmentType] = "no_further_action";
+    }
+}
