@@ -130,17 +130,17 @@ internal static class DemoCommand
             switch (region.Code)
             {
                 case "05":
-                    RegionReportStore.Save(db, draft, submit: false, "samordnare-05", new FixedTime(At(9, 15)));
-                    RegionReportStore.Save(db, report, submit: true, "samordnare-05", new FixedTime(At(9, 26)));
+                    RegionReportStore.Save(db, draft, submit: false, "samordnare-05", new FixedTimeProvider(At(9, 15)));
+                    RegionReportStore.Save(db, report, submit: true, "samordnare-05", new FixedTimeProvider(At(9, 26)));
                     break;
                 case "08":
-                    RegionReportStore.Save(db, report with { Prem = report.Prem! with { Results = "" } }, submit: true, "samordnare-08", new FixedTime(At(9, 22)));
+                    RegionReportStore.Save(db, report with { Prem = report.Prem! with { Results = "" } }, submit: true, "samordnare-08", new FixedTimeProvider(At(9, 22)));
                     break;
                 case "13":
-                    RegionReportStore.Save(db, report, submit: true, "samordnare-13", new FixedTime(At(10, 3)));
+                    RegionReportStore.Save(db, report, submit: true, "samordnare-13", new FixedTimeProvider(At(10, 3)));
                     break;
                 default:
-                    RegionReportStore.Save(db, report, submit: true, $"samordnare-{region.Code}", new FixedTime(At(9, 16 + int.Parse(region.Code, CultureInfo.InvariantCulture) % 14)));
+                    RegionReportStore.Save(db, report, submit: true, $"samordnare-{region.Code}", new FixedTimeProvider(At(9, 16 + int.Parse(region.Code, CultureInfo.InvariantCulture) % 14)));
                     break;
             }
         }
@@ -149,20 +149,16 @@ internal static class DemoCommand
         w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {rules.Condition("report_on_time").Deadline:yyyy-MM-dd}).");
         AssessmentPrinter.FollowUp(w, letters);
         var kalmar = letters.Single(l => l.RegionCode == "08");
-        RegionReportStore.RecordFeedback(db, kalmar, "analytiker", new FixedTime(At(9, 24)));
+        RegionReportStore.RecordFeedback(db, kalmar, "analytiker", new FixedTimeProvider(At(9, 24)));
         w.WriteLine("   Återkopplingsbrev till Kalmar län:");
         w.WriteLine(Indent(kalmar.ToText()));
         RegionReportStore.Save(db, SyntheticReports.Complete(ReportPrefill.Create(rules, reference, "08", rows), rules, computed.GetValueOrDefault("08")),
-            submit: true, "samordnare-08", new FixedTime(At(9, 29)));
+            submit: true, "samordnare-08", new FixedTimeProvider(At(9, 29)));
         var after = followUp.Letters(rules, computed).Single(l => l.RegionCode == "08");
         w.WriteLine($"   Kalmar län kompletterar {after.SubmittedAtUtc:yyyy-MM-dd}: status {ReportFeedbackLetter.StatusText(after.Status)}.");
         w.WriteLine();
     }
 
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 

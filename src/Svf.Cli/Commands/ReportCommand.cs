@@ -134,8 +134,4 @@ internal static class ReportCommand
         return new ReportFollowUp(db, ReferenceDataSet.Embedded).Letters(rules, assessment.ComputedInclusion);
     }
 
-    private sealed class FixedTimeProvider(DateTimeOffset at) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => at.ToUniversalTime();
-    }
 }
