@@ -82,7 +82,7 @@ internal static class DemoCommand
             var p = g.Single(r => r.Kind == SubmissionKind.Pathways);
             var n = g.Single(r => r.Kind == SubmissionKind.NewCases);
             summary.Add(g.Key, ConsoleTable.Num(p.RowsStored), p.Status, ConsoleTable.Num(p.WarningCount), ConsoleTable.Num(n.RowsStored), n.Status,
-                string.Join(", ", p.SvfWithoutRows.Concat(p.MonthsWithoutRows).Concat(n.SvfWithoutRows)));
+                string.Join(", ", p.SvfWithoutRows.Concat(n.SvfWithoutRows).Distinct().Select(svf => "SVF " + svf).Concat(p.MonthsWithoutRows.Select(m => "månad " + m))));
         }
         w.WriteLine(summary);
 

@@ -19,10 +19,15 @@ internal static class IndicatorsCommand
         var numerator = new Option<InclusionNumerator>("--inclusion-numerator") { DefaultValueFactory = _ => InclusionNumerator.CancerConfirmed, Description = "CancerConfirmed or TreatmentStarted." };
         var superseded = new Option<SupersededLimitPolicy>("--superseded-limits") { DefaultValueFactory = _ => SupersededLimitPolicy.UseAndFlag, Description = "UseAndFlag or TreatAsNotDefined." };
         var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (same names) to use instead of the built-in ones." };
+        var noProrate = new Option<bool>("--no-prorate") { Description = "Do not prorate a longer period's new-cases figure (e.g. a year's) to shorter periods; those get no inclusion rate." };
+        var limitDate = new Option<LimitDateBasis>("--limit-date") { DefaultValueFactory = _ => LimitDateBasis.TreatmentStart, Description = "Which date picks the lead-time limit's version: TreatmentStart or Suspicion." };
+        var inclusionGoal = new Option<decimal>("--inclusion-goal") { DefaultValueFactory = _ => 0.70m, Description = "Inclusion goal as a fraction." };
+        var leadTimeGoal = new Option<decimal>("--lead-time-goal") { DefaultValueFactory = _ => 0.80m, Description = "Lead-time goal (share within the limit) as a fraction." };
+        var confidence = new Option<double>("--confidence") { DefaultValueFactory = _ => 0.95, Description = "Confidence level of the Wilson intervals, e.g. 0.95 or 0.90." };
         var output = CliOptions.Out();
         var cmd = new Command("indicators", "Compute the SVF indicators from the current submissions and print the main tables.")
         {
-            db, kind, within, publication, minCell, numerator, superseded, referenceDir, output,
+            db, kind, within, publication, minCell, numerator, superseded, referenceDir, noProrate, limitDate, inclusionGoal, leadTimeGoal, confidence, output,
         };
         cmd.SetAction(parse =>
         {
@@ -34,6 +39,11 @@ internal static class IndicatorsCommand
                 MinPublishedCellSize = parse.GetValue(minCell),
                 InclusionNumerator = parse.GetValue(numerator),
                 SupersededLimits = parse.GetValue(superseded),
+                ProrateNewCases = !parse.GetValue(noProrate),
+                LimitDateBasis = parse.GetValue(limitDate),
+                InclusionGoal = parse.GetValue(inclusionGoal),
+                LeadTimeGoal = parse.GetValue(leadTimeGoal),
+                ConfidenceZ = NormalQuantile(parse.GetValue(confidence)),
             };
             ReportingPeriod? withinPeriod = parse.GetValue(within) is { } w ? ReportingPeriod.Parse(w) : null;
             var query = new IndicatorQuery(parse.GetValue(kind), withinPeriod, parse.GetValue(publication));
@@ -64,4 +74,13 @@ internal static class IndicatorsCommand
             IndicatorPrinter.PrintBySex(w, rows, period);
         }
     }
+
+    /// <summary>The two-sided normal quantile for a confidence level (0.95 gives 1.96), for the three levels in use.</summary>
+    private static double NormalQuantile(double level) => level switch
+    {
+        0.90 => 1.6448536269514722,
+        0.95 => 1.959963984540054,
+        0.99 => 2.5758293035489004,
+        _ => throw new CliException("--confidence must be 0.90, 0.95 or 0.99."),
+    };
 }
