@@ -1,6 +1,7 @@
 using System.Globalization;
 using Svf.Domain;
 using Svf.Indicators;
+using Svf.Ingestion;
 using Svf.ReferenceData;
 using Svf.Reports;
 using Svf.Rules;
@@ -25,6 +26,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var inclusion = rules.Conditions.Where(c => c.Type == ConditionType.Inclusion).ToDictionary(c => c.Id, c => Inclusion(engine, monthly, c));
         var firstInclusion = inclusion.Values.FirstOrDefault() ?? [];
         var computedInclusion = reference.Regions.ToDictionary(r => r.Code, r => firstInclusion.GetValueOrDefault(r.Code)?.Rate);
+        var covered = CoveredMonths();
 
         var results = new List<ConditionResult>();
         foreach (var condition in rules.Conditions)
@@ -33,7 +35,10 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             foreach (var region in reference.Regions)
             {
                 var regionReports = reports.Where(r => r.RegionCode == region.Code).ToList();
-                var result = condition.Type switch
+                var gap = condition.Type is ConditionType.Inclusion or ConditionType.LeadTime
+                    ? ReportingPeriod.Parse(condition.Period!).MonthsWithin().Where(m => !covered[region.Code].Contains(m)).ToList()
+                    : [];
+                var result = gap.Count > 0 ? NotCovered(rules, condition, region, gap) : condition.Type switch
                 {
                     ConditionType.Inclusion => InclusionResult(rules, condition, region, inclusion[condition.Id].GetValueOrDefault(region.Code)),
                     ConditionType.PremInUse => PremResult(rules, condition, region, regionReports),
@@ -64,7 +69,27 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         return new AssessmentResult(rules, results, decisions, computedInclusion);
     }
 
-    private sealed record InclusionFigures(double Numerator, double Denominator, long Started, int SvfWithoutDenominator)
+    /// <summary>The months each region's current pathway submissions cover: a condition on a period it has not fully reported cannot be judged.</summary>
+    private Dictionary<string, HashSet<ReportingPeriod>> CoveredMonths()
+    {
+        using var c = db.OpenConnection();
+        return reference.Regions.ToDictionary(r => r.Code, r => SubmissionStore.Current(c, null, r.Code, SubmissionKind.Pathways)
+            .SelectMany(s => ReportingPeriod.TryParse(s.Period, out var p) ? p.MonthsWithin() : [])
+            .ToHashSet());
+    }
+
+    private static ConditionResult NotCovered(AgreementRules rules, ConditionRule c, Region region, List<ReportingPeriod> gap)
+    {
+        var months = gap.Count > 3 ? $"{gap[0]}–{gap[^1]}" : string.Join(", ", gap);
+        return Base(rules, c, region) with
+        {
+            Threshold = c.Threshold is { } t ? (double)t : null,
+            Evidence = $"inrapporterade förlopp täcker inte hela {c.Period} (saknas: {months})",
+            Reason = $"förlopp saknas för {months}",
+        };
+    }
+
+    private sealed record InclusionFigures(double Numerator, double Denominator, long Started, IReadOnlyList<string> SvfWithoutDenominator)
     {
         public double? Rate => Denominator > 0 ? Numerator / Denominator : null;
     }
@@ -80,13 +105,12 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             .ToList();
         return rows.GroupBy(r => r.UnitCode).ToDictionary(g => g.Key, g =>
         {
-            var inScope = g.Where(r => scope.Contains(r.Svf)).ToList();
-            var withDenominator = inScope.Where(r => r.InclusionDenominator is not null).ToList();
+            var withDenominator = g.Where(r => scope.Contains(r.Svf) && r.InclusionDenominator is not null).ToList();
             return new InclusionFigures(
                 withDenominator.Sum(r => (double)(r.InclusionNumerator ?? 0)),
-                withDenominator.Sum(r => r.InclusionDenominator!.Value),
+                Math.Round(withDenominator.Sum(r => r.InclusionDenominator!.Value), 6),
                 g.Single(r => r.Svf == IndicatorEngine.AllSvf).Started ?? 0,
-                inScope.Count(r => r.InclusionDenominator is null && (r.InclusionNumerator ?? 0) > 0));
+                scope.Except(withDenominator.Select(r => r.Svf)).Order(StringComparer.Ordinal).ToList());
         });
     }
 
@@ -102,15 +126,25 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         {
             return baseResult with { Outcome = ConditionOutcome.CannotAssess, Evidence = $"antal nya cancerfall saknas för {c.Period}", Reason = "antal nya cancerfall (nämnaren) saknas för perioden" };
         }
+        if (f.SvfWithoutDenominator.Count > 0)
+        {
+            // Leaving out an SVF's figure must not be a way to pass: the pooled rate is only assessed over the whole list.
+            var missing = string.Join(", ", f.SvfWithoutDenominator);
+            return baseResult with
+            {
+                Outcome = ConditionOutcome.CannotAssess, Value = rate, Numerator = f.Numerator, Denominator = f.Denominator,
+                Evidence = string.Create(Sv, $"inklusion {Pct(rate)} utan {f.SvfWithoutDenominator.Count} SVF, {c.Period}; antal nya cancerfall saknas för {missing}"),
+                Reason = $"antal nya cancerfall saknas för {missing}",
+            };
+        }
         var ci = Statistics.Wilson(f.Numerator, f.Denominator, options.ConfidenceZ);
         // Compared exactly and unrounded: numerator >= threshold × denominator.
         var met = (decimal)f.Numerator >= c.Threshold.Value * (decimal)f.Denominator;
-        var note = f.SvfWithoutDenominator > 0 ? $"; {f.SvfWithoutDenominator} SVF utan nämnare ingår inte" : "";
         return baseResult with
         {
             Outcome = met ? ConditionOutcome.Met : ConditionOutcome.NotMet,
             Value = rate, Numerator = f.Numerator, Denominator = f.Denominator, CiLow = ci?.Low, CiHigh = ci?.High,
-            Evidence = string.Create(Sv, $"inklusion {Pct(rate)}{Ci(ci)} ({f.Numerator:N0} av {f.Denominator:N1}), mål {Pct(threshold)}, {c.Period}{note}"),
+            Evidence = string.Create(Sv, $"inklusion {Pct(rate)}{Ci(ci)} ({f.Numerator:N0} av {f.Denominator:N1}), mål {Pct(threshold)}, {c.Period}"),
             Reason = met ? null : string.Create(Sv, $"{(threshold - rate) * 100:0.00} procentenheter under målet"),
         };
     }

@@ -201,22 +201,43 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             }
         }
 
-        // All-SVF inclusion pools only the SVF that have a denominator in the same group, so an SVF whose new-cases
-        // figure is missing cannot inflate the rate with a numerator that has nothing to be divided by.
-        var pooledNumerator = new Dictionary<long, long>();
+        // Inclusion numerators are pooled only where the denominator exists, so a missing new-cases figure cannot
+        // inflate a rate with cancers that have nothing to be divided by: a region's SVF row counts towards its RCC's
+        // and the nation's SVF rows only if that region sent the SVF's figure, and an SVF row counts towards the
+        // all-SVF row of its unit only if it has a figure (and the SVF a diagnosis group).
+        var pooled = new Dictionary<long, long>();
+        foreach (var (k, g) in groups)
+        {
+            if (Level(k) == 2 && Svf(k) >= 0 && g.HasNewCases)
+            {
+                var rccOfRegion = _regionRcc[Unit(k)] is >= 0 and var i ? i : _rccIndex[reference.Regions[Unit(k)].RccCode];
+                foreach (var up in new[] { k, WithUnit(k, 1, rccOfRegion), WithUnit(k, 0, 0) })
+                {
+                    pooled[up] = pooled.GetValueOrDefault(up) + g.InclusionNumerator;
+                }
+            }
+        }
+        foreach (var (k, g) in groups)
+        {
+            if (Svf(k) >= 0)
+            {
+                g.InclusionNumerator = pooled.GetValueOrDefault(k);
+            }
+        }
+        var pooledAll = new Dictionary<long, long>();
         foreach (var (k, g) in groups)
         {
             if (Svf(k) >= 0 && g.HasNewCases && reference.Svfs[Svf(k)].HasIcdList)
             {
                 var total = WithSvf(k, -1);
-                pooledNumerator[total] = pooledNumerator.GetValueOrDefault(total) + g.InclusionNumerator;
+                pooledAll[total] = pooledAll.GetValueOrDefault(total) + g.InclusionNumerator;
             }
         }
         foreach (var (k, g) in groups)
         {
             if (Svf(k) < 0)
             {
-                g.InclusionNumerator = pooledNumerator.GetValueOrDefault(k);
+                g.InclusionNumerator = pooledAll.GetValueOrDefault(k);
             }
         }
 
@@ -240,6 +261,8 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
         ((long)day << 24) | ((long)level << 22) | ((long)unit << 12) | ((long)(svf + 1) << 2) | (long)sex;
 
     private static int Unit(long k) => (int)(k >> 12) & 1023;
+
+    private static int Level(long k) => (int)(k >> 22) & 3;
 
     private static int Svf(long k) => ((int)(k >> 2) & 1023) - 1;
 
@@ -360,7 +383,8 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             Completed = Count(c.Completed),
             CancerConfirmed = Count(c.CancerConfirmed),
             CancerShare = Share(c.CancerConfirmed, c.Completed),
-            InclusionNumerator = Count(c.InclusionNumerator),
+            // Without a denominator there is no inclusion rate, and a numerator alone would only repeat cancer_confirmed.
+            InclusionNumerator = c.HasNewCases ? Count(c.InclusionNumerator) : null,
             InclusionDenominator = c.HasNewCases ? denominator : null,
             InclusionRate = inclusionRate,
             InclusionCiLow = inclusionCi?.Low,

@@ -44,6 +44,10 @@ public sealed class CsvSource : IDisposable
 
     public bool HasColumn(string name) => _ordinals.ContainsKey(name);
 
+    /// <summary>True when the current row has more fields than the header: its values are shifted (often a decimal
+    /// comma in a comma-separated file, or an unquoted separator), so no field of it can be trusted.</summary>
+    public bool HasExtraFields => _csv.RowFieldCount > _csv.FieldCount;
+
     public bool Read()
     {
         while (_csv.Read())

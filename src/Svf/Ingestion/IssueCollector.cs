@@ -21,6 +21,8 @@ public sealed class IssueCollector(int maxListed = 1000)
 
     public void Add(ValidationIssue issue)
     {
+        // The field name too can come from the file (an unknown header): neither may carry a personal number.
+        issue = issue with { Message = Redaction.MaskNumbers(issue.Message), Field = issue.Field is null ? null : Redaction.MaskNumbers(issue.Field) };
         if (issue.Severity == IssueSeverity.Error)
         {
             ErrorCount++;

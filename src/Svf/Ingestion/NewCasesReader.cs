@@ -26,6 +26,10 @@ internal static class NewCasesReader
         while (csv.Read())
         {
             read++;
+            if (SubmissionService.ExtraFields(csv, issues))
+            {
+                continue;
+            }
             var row = csv.Line;
             var errors = issues.ErrorCount;
             var r = csv.Get(C.Region);
@@ -35,7 +39,7 @@ internal static class NewCasesReader
             }
             else if (!reference.RegionsByCode.ContainsKey(r))
             {
-                issues.Error("region.unknown", row, C.Region, $"Okänd regionkod '{r}'. Använd tvåsiffrig länskod, t.ex. 01 för Stockholm.");
+                issues.Error("region.unknown", row, C.Region, $"Okänd regionkod {Redaction.Quote(r)}. Använd tvåsiffrig länskod, t.ex. 01 för Stockholm.");
             }
             else if (r != region)
             {
@@ -44,13 +48,13 @@ internal static class NewCasesReader
             var svf = csv.Get(C.Svf);
             if (svf is null || !reference.SvfsByCode.ContainsKey(svf))
             {
-                issues.Error(svf is null ? "field.missing" : "svf.unknown", row, C.Svf, svf is null ? "Fältet svf är obligatoriskt men tomt." : $"Okänd SVF-kod '{svf}'.");
+                issues.Error(svf is null ? "field.missing" : "svf.unknown", row, C.Svf, svf is null ? "Fältet svf är obligatoriskt men tomt." : $"Okänd SVF-kod {Redaction.Quote(svf)}.");
             }
             var pText = csv.Get(C.Period);
             ReportingPeriod p = default;
             if (pText is null || !ReportingPeriod.TryParse(pText, out p))
             {
-                issues.Error("period.invalid", row, C.Period, $"'{pText}' är ingen period. Använd 2025, 2025-H1, 2025-Q1 eller 2025-01.");
+                issues.Error("period.invalid", row, C.Period, $"{Redaction.Quote(pText)} är ingen period. Använd 2025, 2025-H1, 2025-Q1 eller 2025-01.");
             }
             else if (!period.Contains(p))
             {
@@ -65,14 +69,14 @@ internal static class NewCasesReader
                 }
                 else
                 {
-                    issues.Error("sex.invalid", row, C.Sex, $"Okänt kön '{sexText}'. Använd M, K eller lämna tomt för båda könen.");
+                    issues.Error("sex.invalid", row, C.Sex, $"Okänt kön {Redaction.Quote(sexText)}. Använd M, K eller lämna tomt för båda könen.");
                 }
             }
             var nText = csv.Get(C.NewCases);
             decimal n = 0;
             if (nText is null || !FieldParsing.TryNonNegativeDecimal(nText, out n))
             {
-                issues.Error("new_cases.invalid", row, C.NewCases, $"'{nText}' är inget antal (ett icke-negativt tal, decimalkomma tillåtet).");
+                issues.Error("new_cases.invalid", row, C.NewCases, $"{Redaction.Quote(nText)} är inget antal (ett icke-negativt tal, decimalkomma tillåtet).");
             }
             if (issues.ErrorCount > errors)
             {

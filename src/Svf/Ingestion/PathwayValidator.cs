@@ -33,7 +33,7 @@ public sealed class PathwayValidator(
         {
             if (!reference.RegionsByCode.ContainsKey(region))
             {
-                issues.Error("region.unknown", row, C.Region, $"Okänd regionkod '{region}'. Använd tvåsiffrig länskod, t.ex. 01 för Stockholm.");
+                issues.Error("region.unknown", row, C.Region, $"Okänd regionkod {Redaction.Quote(region)}. Använd tvåsiffrig länskod, t.ex. 01 för Stockholm.");
             }
             else if (region != submissionRegion)
             {
@@ -67,14 +67,14 @@ public sealed class PathwayValidator(
             }
             else
             {
-                issues.Error("sex.invalid", row, C.Sex, $"Okänt kön '{sexText}'. Använd M (man) eller K (kvinna).");
+                issues.Error("sex.invalid", row, C.Sex, $"Okänt kön {Redaction.Quote(sexText)}. Använd M (man) eller K (kvinna).");
             }
         }
 
         var svf = Required(raw.Svf, row, C.Svf);
         if (svf is not null && !reference.SvfsByCode.ContainsKey(svf))
         {
-            issues.Error("svf.unknown", row, C.Svf, $"Okänd SVF-kod '{svf}'. Se svf.csv för giltiga koder (t.ex. BROST, PROSTATA).");
+            issues.Error("svf.unknown", row, C.Svf, $"Okänd SVF-kod {Redaction.Quote(svf)}. Se svf.csv för giltiga koder (t.ex. BROST, PROSTATA).");
             svf = null;
         }
 
@@ -110,14 +110,14 @@ public sealed class PathwayValidator(
         if (treatmentType is not null && svf is not null && !reference.IsKnownTreatment(svf, treatmentType))
         {
             issues.Error("treatment_type.unknown", row, C.TreatmentType,
-                $"Okänd behandlingstyp '{treatmentType}' för SVF {svf}. Använd surgery, drug_therapy, radiotherapy, palliative_symptomatic, expectancy, other, no_further_action eller en mätpunkt för SVF:en i ledtider.csv.");
+                $"Okänd behandlingstyp {Redaction.Quote(treatmentType)} för SVF {svf}. Använd surgery, drug_therapy, radiotherapy, palliative_symptomatic, expectancy, other, no_further_action eller en mätpunkt för SVF:en i ledtider.csv.");
         }
 
         var outcome = PathwayOutcome.Ongoing;
         var outcomeText = Trimmed(raw.Outcome);
         if (outcomeText is not null && !PathwayOutcomeCodes.TryParse(outcomeText, out outcome))
         {
-            issues.Error("outcome.invalid", row, C.Outcome, $"Okänt utfall '{outcomeText}'. Använd cancer_confirmed, cancer_not_confirmed, other eller lämna tomt för pågående förlopp.");
+            issues.Error("outcome.invalid", row, C.Outcome, $"Okänt utfall {Redaction.Quote(outcomeText)}. Använd cancer_confirmed, cancer_not_confirmed, other eller lämna tomt för pågående förlopp.");
         }
         CheckOutcome(outcome, outcomeText is null, treatmentStart, end, row);
 
@@ -127,7 +127,7 @@ public sealed class PathwayValidator(
         {
             if (!IcdCode.TryNormalize(icdText, out var normalized))
             {
-                issues.Error("icd10.invalid", row, C.Icd10, $"'{icdText}' är ingen ICD-10-kod (förväntat t.ex. C50.9).");
+                issues.Error("icd10.invalid", row, C.Icd10, $"{Redaction.Quote(icdText)} är ingen ICD-10-kod (förväntat t.ex. C50.9).");
             }
             else
             {
@@ -149,7 +149,7 @@ public sealed class PathwayValidator(
         {
             if (!int.TryParse(birthYearText, NumberStyles.None, CultureInfo.InvariantCulture, out var by) || by < 1890 || by > today.Year)
             {
-                issues.Error("birth_year.invalid", row, C.BirthYear, $"Födelseår '{birthYearText}' är inte ett rimligt årtal.");
+                issues.Error("birth_year.invalid", row, C.BirthYear, $"Födelseår {Redaction.Quote(birthYearText)} är inte ett rimligt årtal.");
             }
             else if (pin is not null && by != pin.Value.BirthDate.Year)
             {
@@ -247,7 +247,7 @@ public sealed class PathwayValidator(
         }
         if (!FieldParsing.TryDate(t, out var date))
         {
-            issues.Error("date.invalid", row, field, $"'{t}' är inget giltigt datum. Använd ÅÅÅÅ-MM-DD.");
+            issues.Error("date.invalid", row, field, $"{Redaction.Quote(t)} är inget giltigt datum. Använd ÅÅÅÅ-MM-DD.");
             return null;
         }
         if (date > today)

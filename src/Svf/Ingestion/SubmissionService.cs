@@ -33,6 +33,10 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             while (csv.Read())
             {
                 read++;
+                if (ExtraFields(csv, issues))
+                {
+                    continue;
+                }
                 var raw = new RawPathwayRow(csv.Line,
                     csv.Get(cRegion), csv.Get(cPin), csv.Get(cSex), csv.Get(cBirth), csv.Get(cSvf), csv.Get(cStart), csv.Get(cVisit),
                     csv.Get(cDecision), csv.Get(cTreat), csv.Get(cType), csv.Get(cEnd), csv.Get(cOutcome), csv.Get(cIcd));
@@ -193,11 +197,11 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             foreach (var col in csv.DuplicateColumns)
             {
                 missing.Add(col);
-                issues.Error("header.duplicate_column", 1, col, $"Kolumnen {col} förekommer flera gånger i rubrikraden.");
+                issues.Error("header.duplicate_column", 1, col, $"Kolumnen {Redaction.Quote(col)} förekommer flera gånger i rubrikraden.");
             }
             foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
             {
-                issues.Warning("header.unknown_column", 1, col, $"Kolumnen {col} är okänd och ignoreras.");
+                issues.Warning("header.unknown_column", 1, col, $"Kolumnen {Redaction.Quote(col)} är okänd och ignoreras. (Saknas rubrikraden? Första raden måste vara kolumnnamnen.)");
             }
             if (missing.Count > 0)
             {
@@ -216,6 +220,25 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             issues.Error("file.not_utf8", 0, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
             return new ContentResult(0, 0, [], []);
         }
+        catch (Sylvan.Data.Csv.CsvFormatException e)
+        {
+            // The reader's message is not shown: it may quote the broken field.
+            issues.Error("file.malformed", e.RowNumber, null,
+                "Filen kan inte läsas som CSV: ett fält med citattecken (\") avslutas inte. Kontrollera citattecknen kring radnumret och skicka filen igen.");
+            return new ContentResult(0, 0, [], []);
+        }
+    }
+
+    /// <summary>A row with more fields than the header is refused as a whole (see <see cref="CsvSource.HasExtraFields"/>).</summary>
+    internal static bool ExtraFields(CsvSource csv, IssueCollector issues)
+    {
+        if (!csv.HasExtraFields)
+        {
+            return false;
+        }
+        issues.Error("row.too_many_fields", csv.Line, null,
+            "Raden har fler fält än rubrikraden, så värdena hamnar i fel kolumner. Vanlig orsak: decimalkomma i en kommaavgränsad fil, eller avgränsaren i ett fält utan citattecken.");
+        return true;
     }
 
     /// <summary>Uploads may come as non-seekable streams; spool them to a temporary file (deleted on close) so memory stays bounded.</summary>

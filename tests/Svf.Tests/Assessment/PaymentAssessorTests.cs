@@ -22,8 +22,35 @@ public class PaymentAssessorTests
     {
         var service = new SubmissionService(db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
-        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes($"region;svf;period;new_cases\n01;BROST;2025-H1;{newCasesH1}\n")), "n.csv", "01",
+        // Every SVF of the Bilaga 3 list with a diagnosis group needs a figure; all but breast cancer have 0 cases here.
+        var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"01;{c};2025-H1;0\n");
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes($"region;svf;period;new_cases\n01;BROST;2025-H1;{newCasesH1}\n" + string.Concat(others))), "n.csv", "01",
             ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+    }
+
+    [Fact]
+    public void Leaving_out_an_svf_figure_cannot_pass_the_inclusion_goal()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;new_cases\n01;BROST;2025-H1;10\n")), "n.csv", "01",
+            ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        var r = Result(t.Db, "inclusion");
+        r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+        r.Reason!.ShouldContain("PROSTATA");
+        r.Value.ShouldBe(0.7); // shown, but not judged
+    }
+
+    [Fact]
+    public void A_period_the_region_has_not_fully_reported_cannot_be_assessed()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025-Q1"), "t").ErrorCount.ShouldBe(0);
+        var r = Result(t.Db, "inclusion");
+        r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+        r.Reason.ShouldBe("förlopp saknas för 2025-04, 2025-05, 2025-06");
     }
 
     private static ConditionResult Result(SvfDatabase db, string condition, string region = "01") =>
@@ -67,7 +94,7 @@ public class PaymentAssessorTests
         SevenBreastCancers(t.Db, "10");
         var r = Result(t.Db, "inclusion", "03");
         r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
-        r.Reason.ShouldBe("inga inrapporterade förlopp för perioden");
+        r.Reason.ShouldBe("förlopp saknas för 2025-01–2025-06");
     }
 
     [Theory]

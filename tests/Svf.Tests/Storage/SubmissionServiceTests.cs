@@ -278,3 +278,88 @@ public class NewCasesBySexTests
         report.Issues.ShouldContain(i => i.Code == "period.overlaps_row" && i.Row == 3);
     }
 }
+
+public class PersonalNumberLeakTests
+{
+    private static SubmissionService Service(SvfDatabase db) =>
+        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+
+    private static string Everything(SvfDatabase db)
+    {
+        using var c = db.OpenConnection();
+        var text = new StringBuilder();
+        foreach (var sql in new[] { "SELECT feedback_json FROM submissions", "SELECT detail FROM audit_log", "SELECT person_key FROM pathways" })
+        {
+            using var cmd = SvfDatabase.Command(c, null, sql);
+            using var r = cmd.ExecuteReader();
+            while (r.Read())
+            {
+                text.AppendLine(r.GetString(0));
+            }
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void A_shifted_row_does_not_put_the_personal_number_into_the_stored_feedback()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var pin = TestPins.Make("19580222", "622");
+        // The region field is missing, so every value moves one column left: the personal number lands in "region".
+        var line = string.Join(';', new[] { pin, "K", "", "BROST", "2025-03-03", "", "", "2025-03-27", "surgery", "", "cancer_confirmed", "C50.9", "" });
+        var text = string.Join(';', SubmissionColumns.PathwayAll) + "\n" + line + "\n";
+        var report = Service(t.Db).SubmitPathways(new MemoryStream(Encoding.UTF8.GetBytes(text)), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "region.unknown" && i.Message.Contains(Redaction.Hidden));
+        var stored = Everything(t.Db);
+        stored.ShouldNotContain("580222");
+        report.ToText().ShouldNotContain("580222");
+    }
+
+    [Fact]
+    public void A_file_without_its_header_row_does_not_echo_the_first_row()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var body = new CsvBuilder().Rows(2).Text();
+        var withoutHeader = body[(body.IndexOf('\n') + 1)..];
+        var report = Service(t.Db).SubmitPathways(new MemoryStream(Encoding.UTF8.GetBytes(withoutHeader)), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "header.missing_column");
+        Everything(t.Db).ShouldNotContain("19500");
+    }
+
+    [Fact]
+    public void Masking_catches_every_written_form_of_a_number()
+    {
+        Redaction.MaskNumbers("x 19580222-6224 y 580222-6224 z 195802226224 w 5802226224").ShouldBe(
+            "x [personnummer dolt] y [personnummer dolt] z [personnummer dolt] w [personnummer dolt]");
+        Redaction.MaskNumbers("rad 12345, 2025-03-03").ShouldBe("rad 12345, 2025-03-03");
+    }
+}
+
+public class MalformedFileTests
+{
+    private static SubmissionService Service(SvfDatabase db) =>
+        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+
+    [Fact]
+    public void Unclosed_quote_is_a_rejected_submission_with_feedback()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var text = new CsvBuilder().Rows(2).Text() + "01;\"unterminated;K\n";
+        var report = Service(t.Db).SubmitPathways(new MemoryStream(Encoding.UTF8.GetBytes(text)), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "file.malformed");
+        SubmissionStore.History(t.Db).Single().Status.ShouldBe(SubmissionStatus.Rejected);
+    }
+
+    [Fact]
+    public void Decimal_comma_in_a_comma_separated_file_is_not_silently_truncated()
+    {
+        using var t = TestDatabases.CreateSqlite();
+        var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region,svf,period,new_cases\n01,BROST,2025,83,6\n")),
+            "n.csv", "01", ReportingPeriod.Parse("2025"), "t");
+        report.Status.ShouldBe(SubmissionStatus.Rejected);
+        report.Issues.ShouldContain(i => i.Code == "row.too_many_fields" && i.Row == 2);
+    }
+}
