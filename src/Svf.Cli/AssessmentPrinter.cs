@@ -56,7 +56,7 @@ internal static class AssessmentPrinter
         foreach (var rcc in result.Subtotals.Select(s => s.RccCode).Distinct().OrderBy(c => c == "SE" ? 1 : 0).ThenBy(c => c, StringComparer.Ordinal))
         {
             var subs = result.Subtotals.Where(s => s.RccCode == rcc).ToList();
-            var cells = new List<string> { rcc == "SE" ? "Riket" : $"RCC {rcc}", "" };
+            var cells = new List<string> { rcc == "SE" ? "Riket" : Svf.ReferenceData.ReferenceDataSet.Embedded.Rccs.SingleOrDefault(r => r.Code == rcc)?.NameSv ?? $"RCC {rcc}", "" };
             cells.AddRange(payments.Select(p => subs.Single(s => s.PaymentId == p).Amount.ToString("N0", Sv)));
             cells.Add(subs.Sum(s => s.Amount).ToString("N0", Sv));
             cells.Add(subs.Sum(s => s.Withheld).ToString("N0", Sv));
@@ -96,11 +96,11 @@ internal static class AssessmentPrinter
 
     public static void FollowUp(TextWriter w, IReadOnlyList<ReportFeedbackLetter> letters)
     {
-        var t = new ConsoleTable("Region", "Status", "Version", "Inkom (UTC)", "Efter sista dag", "Att komplettera");
+        var t = new ConsoleTable("Region", "Status", "Version", "Inkom (svensk tid)", "Efter sista dag", "Att komplettera");
         foreach (var l in letters)
         {
             t.Add($"{l.RegionCode} {l.RegionName}", ReportFeedbackLetter.StatusText(l.Status), l.ReportVersion?.ToString(Sv) ?? "",
-                l.SubmittedAtUtc?.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) ?? "", l.SubmittedAfterDeadline ? "ja" : "",
+                l.SubmittedAtUtc is { } at ? Svf.Domain.SwedishTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", l.SubmittedAfterDeadline ? "ja" : "",
                 string.Join(", ", l.Findings.Select(f => f.Code + (f.Svf is null ? "" : "/" + f.Svf))));
         }
         w.WriteLine("Uppföljning av regionernas redovisningar");

@@ -54,6 +54,12 @@ internal static class AssessCommand
             w.WriteLine($"Fördelning kan inte beräknas: {e.Message}");
             w.WriteLine();
         }
+        // The run that money is decided on leaves a trace: who, when, which rules and policy, what came out (as a hash).
+        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
+            new { assessment.Conditions, assessment.Decisions, Allocation = allocation?.Rows }, TableExport.JsonOptions)))[..16];
+        AuditLog.Write(db, CliOptions.Actor, "assessment.run", null, null,
+            $"year {rules.Year}, policy {policy}, {assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
+            $"allocation {(allocation is null ? "not computed" : "computed")}, result fingerprint {fingerprint}");
         var deviations = Deviations.Build(assessment, RegionReportStore.History(db, rules.Year));
         AssessmentPrinter.Deviations(w, deviations);
         var conclusions = Deviations.Conclusions(assessment, allocation);

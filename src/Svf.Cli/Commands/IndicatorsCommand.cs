@@ -67,7 +67,18 @@ internal static class IndicatorsCommand
 
     public static void Print(TextWriter w, IReadOnlyList<IndicatorRow> rows, ReferenceDataSet reference)
     {
-        foreach (var period in rows.Select(r => r.Period).Distinct().Take(3))
+        var periods = rows.Select(r => r.Period).Distinct().ToList();
+        if (periods.Count == 0)
+        {
+            w.WriteLine("No indicator rows: no data in the periods asked for. (--within 2025-H1 needs --period-kind halfyear, quarter or month.)");
+            return;
+        }
+        const int shown = 3;
+        if (periods.Count > shown)
+        {
+            w.WriteLine($"{periods.Count} periods: the tables below show the last {shown}; --out writes them all.");
+        }
+        foreach (var period in periods.TakeLast(shown))
         {
             IndicatorPrinter.PrintNationalBySvf(w, rows, period, reference);
             IndicatorPrinter.PrintUnitsAllSvf(w, rows, period);

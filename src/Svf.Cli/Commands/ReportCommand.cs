@@ -55,24 +55,28 @@ internal static class ReportCommand
     {
         var db = CliOptions.Db();
         var submit = new Option<bool>("--submit") { Description = "Submit the report (otherwise it is saved as a draft)." };
-        var receivedAt = new Option<DateTimeOffset?>("--received-at")
+        var receivedAt = new Option<string?>("--received-at")
         {
-            Description = "When the report was received, if earlier than now (e.g. 2025-09-30T16:05+02:00 for a report that came through the RCC). Recorded in the audit log.",
+            Description = "When the report was received, if earlier than now, e.g. 2025-09-30T16:05 (Swedish time) or 2025-09-30T14:05Z. Recorded in the audit log.",
         };
         var file = new Argument<FileInfo>("file") { Description = "The report as JSON (see `report template`)." };
-        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, receivedAt, file };
+        var rulesDir = AssessCommand.RulesDir();
+        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, receivedAt, rulesDir, file };
         cmd.SetAction(parse =>
         {
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var report = RegionReport.FromJson(File.ReadAllText(parse.GetValue(file)!.FullName));
-            if (!ReferenceDataSet.Embedded.RegionsByCode.ContainsKey(report.Region))
+            if (report.Problems(ReferenceDataSet.Embedded) is { Count: > 0 } problems)
             {
-                throw new CliException($"Unknown region '{report.Region}' in the report.");
+                throw new CliException($"The report cannot be saved: {string.Join("; ", problems)}.");
             }
+            // The year must have rules (a template): otherwise the report could never be checked.
+            AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(report.Year);
             var clock = TimeProvider.System;
-            if (parse.GetValue(receivedAt) is { } at)
+            if (parse.GetValue(receivedAt) is { } text)
             {
+                var at = ParseReceivedAt(text);
                 if (at > clock.GetUtcNow())
                 {
                     throw new CliException("--received-at lies in the future.");
@@ -134,4 +138,20 @@ internal static class ReportCommand
         return new ReportFollowUp(db, ReferenceDataSet.Embedded).Letters(rules, assessment.ComputedInclusion);
     }
 
+
+    /// <summary>With an offset or Z as given; without one, as Swedish local time (deadlines are Swedish dates).</summary>
+    private static DateTimeOffset ParseReceivedAt(string text)
+    {
+        var styles = System.Globalization.DateTimeStyles.AllowWhiteSpaces;
+        var hasOffset = text.EndsWith('Z') || text.LastIndexOfAny(['+', '-']) > 10;
+        if (hasOffset && DateTimeOffset.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var withOffset))
+        {
+            return withOffset;
+        }
+        if (!hasOffset && DateTime.TryParse(text, System.Globalization.CultureInfo.InvariantCulture, styles, out var local))
+        {
+            return Svf.Domain.SwedishTime.FromLocal(local);
+        }
+        throw new CliException($"--received-at: '{text}' is not a time like 2025-09-30T16:05 or 2025-09-30T14:05Z.");
+    }
 }

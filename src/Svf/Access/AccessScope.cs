@@ -4,9 +4,9 @@ namespace Svf.Access;
 /// Who is asking. A region's user (RegionCode set) sees only that region's patient-level data; national users
 /// (Socialstyrelsen analysts) see aggregates for all and patient-level data only with an explicit purpose, which is audited.
 /// </summary>
-public sealed record AccessScope(string Actor, string? RegionCode)
+public sealed record AccessScope(string Actor, string? RegionCode, string? Purpose = null)
 {
-    public static AccessScope National(string actor) => new(actor, null);
+    public static AccessScope National(string actor, string purpose) => new(actor, null, purpose);
 
     public static AccessScope Region(string actor, string regionCode) => new(actor, regionCode);
 

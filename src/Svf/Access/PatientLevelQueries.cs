@@ -14,9 +14,14 @@ public static class PatientLevelQueries
             AuditLog.Write(db, scope.Actor, "patient_level.denied", regionCode, null, $"user of region {scope.RegionCode} asked for region {regionCode}");
             throw new UnauthorizedAccessException($"Region {scope.RegionCode} may not see patient-level data of region {regionCode}.");
         }
+        if (scope.RegionCode is null && string.IsNullOrWhiteSpace(scope.Purpose))
+        {
+            throw new UnauthorizedAccessException("A national read of patient-level data needs a stated purpose (it is written to the audit log).");
+        }
         using var c = db.OpenConnection();
         var list = Read(c, regionCode);
-        AuditLog.Write(c, null, scope.Actor, "patient_level.read", regionCode, null, $"{list.Count} pathway rows read");
+        AuditLog.Write(c, null, scope.Actor, "patient_level.read", regionCode, null,
+            $"{list.Count} pathway rows read" + (scope.Purpose is { } purpose ? $"; purpose: {purpose}" : ""));
         return list;
     }
 

@@ -17,7 +17,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
     public FeedbackReport SubmitPathways(Stream content, string fileName, string region, ReportingPeriod period, string actor) =>
         Submit(SubmissionKind.Pathways, content, fileName, region, period, actor, (c, tx, id, csv, issues) =>
         {
-            var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+            var today = SwedishTime.Today(clock);
             var validator = new PathwayValidator(reference, pseudonymizer, region, period, today, issues);
             // Rows are stored on a second thread while this one reads and validates (see PathwayBulkWriter.CreateBackground).
             using var writer = PathwayBulkWriter.CreateBackground(c, tx, id);

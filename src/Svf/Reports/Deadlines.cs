@@ -3,10 +3,7 @@ namespace Svf.Reports;
 /// <summary>Deadlines are calendar days in Swedish time: a report sent 23:59 on 30 September (Stockholm) is on time.</summary>
 public static class Deadlines
 {
-    private static readonly TimeZoneInfo Stockholm = TimeZoneInfo.FindSystemTimeZoneById("Europe/Stockholm");
-
-    public static DateOnly SwedishDate(DateTime utc) =>
-        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Stockholm));
+    public static DateOnly SwedishDate(DateTime utc) => Svf.Domain.SwedishTime.Date(utc);
 
     public static bool IsOnTime(DateTime submittedUtc, DateOnly deadline) => SwedishDate(submittedUtc) <= deadline;
 

@@ -31,8 +31,35 @@ public sealed record RegionReport
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static RegionReport FromJson(string json) => JsonSerializer.Deserialize<RegionReport>(json, JsonOptions)
-        ?? throw new InvalidDataException("The report file is empty.");
+    /// <summary>Reads a report; a list or section written as null is read as empty, so it is reported as missing, not crashed on.</summary>
+    public static RegionReport FromJson(string json)
+    {
+        var r = JsonSerializer.Deserialize<RegionReport>(json, JsonOptions) ?? throw new InvalidDataException("The report file is empty.");
+        return r with
+        {
+            SvfStatus = r.SvfStatus ?? [],
+            Obstacles = r.Obstacles ?? [],
+            Texts = r.Texts ?? new Dictionary<string, string>(),
+        };
+    }
+
+    /// <summary>What makes a report unfit to be saved at all (as opposed to incomplete): unknown codes, impossible values.</summary>
+    public IReadOnlyList<string> Problems(Svf.ReferenceData.ReferenceDataSet reference)
+    {
+        var problems = new List<string>();
+        if (!reference.RegionsByCode.ContainsKey(Region ?? ""))
+        {
+            problems.Add($"unknown region '{Region}'");
+        }
+        problems.AddRange(SvfStatus.Where(e => e is null || !reference.SvfsByCode.ContainsKey(e.Svf ?? "")).Select(e => $"svf_status: unknown SVF '{e?.Svf}'"));
+        problems.AddRange(SvfStatus.Where(e => e is not null).GroupBy(e => e.Svf).Where(g => g.Count() > 1).Select(g => $"svf_status: SVF '{g.Key}' given twice"));
+        problems.AddRange(Obstacles.Where(o => o is null || o.Svf is null).Select(_ => "obstacles: an entry without an SVF"));
+        if (OwnInclusionRate is < 0 or > 2)
+        {
+            problems.Add($"own_inclusion_rate {OwnInclusionRate} is not a fraction (write 0.74 for 74 %)");
+        }
+        return problems;
+    }
 }
 
 /// <summary>Pre-filled: treated, within-limit share and the share over the deep-dive threshold. Written by the region: the comment.</summary>

@@ -13,8 +13,15 @@ public static class RegionReportStore
         using var c = db.OpenConnection();
         using var tx = c.BeginTransaction();
         db.LockRegion(c, tx, report.Region);
-        var latest = SvfDatabase.Scalar(c, tx, "SELECT MAX(saved_at) FROM region_reports WHERE year = @y AND region_code = @r", ("y", report.Year), ("r", report.Region));
-        if (latest is not null && Convert.ToDateTime(latest, CultureInfo.InvariantCulture).ToUniversalTime() > now)
+        DateTime? latest = null;
+        using (var cmd = SvfDatabase.Command(c, tx, "SELECT saved_at FROM region_reports WHERE year = @y AND region_code = @r ORDER BY version_no DESC LIMIT 1",
+            ("y", report.Year), ("r", report.Region)))
+        using (var r = cmd.ExecuteReader())
+        {
+            // Stored in UTC (text in SQLite, timestamptz in PostgreSQL): read it as UTC whatever the server's time zone.
+            latest = r.Read() ? DateTime.SpecifyKind(r.GetDateTime(0), DateTimeKind.Utc) : null;
+        }
+        if (latest > now)
         {
             // Versions are ordered by number and time alike; a back-dated receipt may not go behind a later version.
             throw new ArgumentException($"The time of receipt {now:yyyy-MM-dd HH:mm} UTC is before the region's latest saved version of the {report.Year} report.");

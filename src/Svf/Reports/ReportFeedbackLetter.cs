@@ -30,7 +30,7 @@ public sealed record ReportFeedbackLetter(
         b.AppendLine(sv, $"Status: {StatusText(Status)}");
         if (SubmittedAtUtc is { } at)
         {
-            b.AppendLine(sv, $"Redovisning version {ReportVersion} inkom {at:yyyy-MM-dd HH:mm} UTC{(SubmittedAfterDeadline ? $" – efter sista dag {Deadline:yyyy-MM-dd}" : "")}.");
+            b.AppendLine(sv, $"Redovisning version {ReportVersion} inkom {Svf.Domain.SwedishTime.Local(at):yyyy-MM-dd HH:mm} (svensk tid){(SubmittedAfterDeadline ? $" – efter sista dag {Deadline:yyyy-MM-dd}" : "")}.");
         }
         else
         {
@@ -47,6 +47,10 @@ public sealed record ReportFeedbackLetter(
         else if (SubmittedAtUtc is not null)
         {
             b.AppendLine("Redovisningen är komplett.");
+        }
+        if (Findings.Count > 0 && Findings.All(f => !f.MakesIncomplete))
+        {
+            b.AppendLine("Redovisningen följer mallen; uppgifterna ovan behöver förklaras eller rättas innan den räknas som komplett.");
         }
         return b.ToString();
     }

@@ -28,7 +28,7 @@ public abstract class PathwayBulkWriter : IDisposable
 
     public static PathwayBulkWriter Create(DbConnection c, DbTransaction tx, long submissionId) => c switch
     {
-        NpgsqlConnection pg => new PostgresWriter(pg, submissionId),
+        NpgsqlConnection pg => PostgresRawWriter.Supports(pg) ? new PostgresRawWriter(pg, submissionId) : new PostgresWriter(pg, submissionId),
         SqliteConnection lite => new SqliteWriter(lite, (SqliteTransaction)tx, submissionId),
         _ => throw new NotSupportedException(c.GetType().Name),
     };
@@ -218,6 +218,186 @@ public abstract class PathwayBulkWriter : IDisposable
         }
 
         public override void Dispose() => _stmt.Dispose();
+    }
+
+    /// <summary>
+    /// Binary COPY with the rows serialised here into a byte buffer and sent through Npgsql's raw COPY stream. The bytes are
+    /// those <see cref="PostgresWriter"/>'s <c>NpgsqlBinaryImporter</c> sends (PostgreSQL's binary COPY format: big-endian
+    /// bigint and integer, date as days since 2000-01-01, text as UTF-8), but without the importer's per-field parameter
+    /// binding, type resolution and async state machines, which cost about as much CPU as validating the row.
+    /// Used when the connection's client encoding is UTF-8 (Npgsql's default); otherwise <see cref="PostgresWriter"/>.
+    /// </summary>
+    private sealed class PostgresRawWriter : PathwayBulkWriter
+    {
+        private const short FieldCount = 16;
+        private const int BufferSize = 1 << 16;
+
+        // The binary COPY header: signature, flags (0) and header-extension length (0).
+        private static ReadOnlySpan<byte> Header => [(byte)'P', (byte)'G', (byte)'C', (byte)'O', (byte)'P', (byte)'Y', (byte)'\n', 0xFF, (byte)'\r', (byte)'\n', 0, 0, 0, 0, 0, 0, 0, 0, 0];
+
+        // Strict UTF-8 as Npgsql's: a string that is not valid UTF-16 throws rather than being stored altered.
+        private static readonly System.Text.UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+        // Npgsql writes DateOnly.MinValue / MaxValue as -infinity / infinity unless this switch is set; so does this writer.
+        private static readonly bool InfinityConversions =
+            !(AppContext.TryGetSwitch("Npgsql.DisableDateTimeInfinityConversions", out var disabled) && disabled);
+
+        private static readonly int PostgresEpochDay = new DateOnly(2000, 1, 1).DayNumber;
+
+        private readonly NpgsqlRawCopyStream _copy;
+        private readonly long _submissionId;
+        private byte[] _buffer = new byte[BufferSize];
+        private int _length;
+        private bool _completed;
+
+        public static bool Supports(NpgsqlConnection c) =>
+            c.PostgresParameters.TryGetValue("client_encoding", out var encoding) && string.Equals(encoding, "UTF8", StringComparison.OrdinalIgnoreCase);
+
+        public PostgresRawWriter(NpgsqlConnection c, long submissionId)
+        {
+            _submissionId = submissionId;
+            _copy = c.BeginRawBinaryCopy($"COPY pathways ({Columns}) FROM STDIN (FORMAT BINARY)");
+            Header.CopyTo(_buffer);
+            _length = Header.Length;
+        }
+
+        public override void Write(PathwayRecord p)
+        {
+            // Upper bound of the row's size: count, 16 length words, 8 + 5 × 4 + 5 × 4 fixed bytes, and the strings.
+            var max = 2 + FieldCount * 4 + 8 + 40 + MaxBytes(p.RegionCode) + MaxBytes(p.PersonKey) + MaxBytes(p.SvfCode) +
+                MaxBytes(p.TreatmentType) + MaxBytes(p.Icd10);
+            Reserve(max);
+            var start = _length;
+            try
+            {
+                Int16(FieldCount);
+                Int64(_submissionId);
+                Int32Field(p.RowNumber);
+                Text(p.RegionCode);
+                Text(p.PersonKey);
+                Int32Field((int)p.Sex);
+                Int32Field(p.BirthYear);
+                Int32Field(p.Age);
+                Text(p.SvfCode);
+                Date(p.SuspicionDate);
+                Date(p.FirstVisitDate);
+                Date(p.TreatmentDecisionDate);
+                Date(p.TreatmentStartDate);
+                Text(p.TreatmentType);
+                Date(p.EndDate);
+                Int32Field((int)p.Outcome);
+                Text(p.Icd10);
+            }
+            catch
+            {
+                _length = start; // nothing of a row that could not be encoded is sent
+                throw;
+            }
+            Written++;
+        }
+
+        private static int MaxBytes(string? s) => s is null ? 0 : Utf8.GetMaxByteCount(s.Length);
+
+        private void Reserve(int bytes)
+        {
+            if (_length + bytes <= _buffer.Length)
+            {
+                return;
+            }
+            Send();
+            if (bytes > _buffer.Length)
+            {
+                _buffer = new byte[Math.Max(bytes, _buffer.Length * 2)];
+            }
+        }
+
+        private void Send()
+        {
+            if (_length > 0)
+            {
+                _copy.Write(_buffer, 0, _length);
+                _length = 0;
+            }
+        }
+
+        private void Int16(short v)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt16BigEndian(_buffer.AsSpan(_length), v);
+            _length += 2;
+        }
+
+        private void Int32(int v)
+        {
+            System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(_buffer.AsSpan(_length), v);
+            _length += 4;
+        }
+
+        private void Int64(long v)
+        {
+            Int32(8);
+            System.Buffers.Binary.BinaryPrimitives.WriteInt64BigEndian(_buffer.AsSpan(_length), v);
+            _length += 8;
+        }
+
+        private void Int32Field(int v)
+        {
+            Int32(4);
+            Int32(v);
+        }
+
+        private void Text(string? s)
+        {
+            if (s is null)
+            {
+                Int32(-1);
+                return;
+            }
+            var n = Utf8.GetBytes(s, _buffer.AsSpan(_length + 4));
+            Int32(n);
+            _length += n;
+        }
+
+        private void Date(DateOnly? d)
+        {
+            if (d is not { } v)
+            {
+                Int32(-1);
+                return;
+            }
+            Int32Field(InfinityConversions && v == DateOnly.MaxValue ? int.MaxValue
+                : InfinityConversions && v == DateOnly.MinValue ? int.MinValue
+                : v.DayNumber - PostgresEpochDay);
+        }
+
+        public override void Complete()
+        {
+            if (!_completed)
+            {
+                // Set first: if sending fails, Npgsql has already ended the COPY (and broken the connection), so Dispose must not cancel it.
+                _completed = true;
+                Reserve(2);
+                Int16(-1); // trailer
+                Send();
+                _copy.Dispose(); // ends the COPY and waits for the server's result; throws if the server rejected a row
+            }
+        }
+
+        public override void Dispose()
+        {
+            if (!_completed)
+            {
+                // Abandoned without Complete: cancel the COPY (nothing is stored); the surrounding transaction is then rolled back.
+                _completed = true;
+                try
+                {
+                    _copy.Cancel();
+                }
+                finally
+                {
+                    _copy.Dispose();
+                }
+            }
+        }
     }
 
     private sealed class PostgresWriter(NpgsqlConnection c, long submissionId) : PathwayBulkWriter

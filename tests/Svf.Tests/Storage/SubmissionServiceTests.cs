@@ -150,10 +150,11 @@ public class SubmissionServiceTests
         using var t = TestDatabases.Create(provider);
         Service(t.Db).SubmitPathways(new CsvBuilder().Rows(2).Stream(), "a.csv", "01", Year2025, "test");
         Should.Throw<UnauthorizedAccessException>(() => PatientLevelQueries.CurrentPathways(t.Db, AccessScope.Region("kalle", "03"), "01"));
-        PatientLevelQueries.CurrentPathways(t.Db, AccessScope.National("analyst"), "01").Count.ShouldBe(2);
+        Should.Throw<UnauthorizedAccessException>(() => PatientLevelQueries.CurrentPathways(t.Db, new AccessScope("analyst", null), "01"));
+        PatientLevelQueries.CurrentPathways(t.Db, AccessScope.National("analyst", "kontroll av dubbletter"), "01").Count.ShouldBe(2);
         var audit = AuditLog.Read(t.Db);
         audit.ShouldContain(e => e.Action == "patient_level.denied" && e.Actor == "kalle");
-        audit.ShouldContain(e => e.Action == "patient_level.read" && e.Actor == "analyst");
+        audit.ShouldContain(e => e.Action == "patient_level.read" && e.Actor == "analyst" && e.Detail.Contains("purpose: kontroll av dubbletter"));
         audit.ShouldContain(e => e.Action == "submission.accepted");
     }
 

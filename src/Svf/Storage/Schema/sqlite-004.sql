@@ -1,0 +1,3 @@
+-- Schema version 4 (SQLite): no change. PostgreSQL's version 4 replaces the per-row foreign key check of pathways by a
+-- per-statement one (see postgres-004.sql); SQLite keeps its foreign key, whose check is an in-process index lookup.
+-- Versions are counted per provider, so both providers have a script 4.
