@@ -11,6 +11,7 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     AssessCommand.Create(),
     RulesCommand.Create(),
     SubmissionsCommand.Create(),
+    WithdrawCommand.Create(),
     FeedbackCommand.Create(),
     PathwaysCommand.Create(),
     AuditCommand.Create(),

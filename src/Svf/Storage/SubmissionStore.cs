@@ -39,6 +39,31 @@ public static class SubmissionStore
         }
     }
 
+    /// <summary>
+    /// Takes a current submission out of use without a replacement (e.g. a file sent for the wrong period): it stays in the
+    /// history as "withdrawn", its rows no longer count, and the reason is in the audit log.
+    /// </summary>
+    public static SubmissionInfo Withdraw(SvfDatabase db, long id, string actor, string reason)
+    {
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            throw new ArgumentException("A withdrawal needs a reason.", nameof(reason));
+        }
+        using var c = db.OpenConnection();
+        using var tx = c.BeginTransaction();
+        var found = Query(c, tx, $"SELECT {SelectColumns} FROM submissions WHERE id = @id", ("id", id)).SingleOrDefault()
+            ?? throw new ArgumentException($"No submission {id}.", nameof(id));
+        if (!found.IsCurrent)
+        {
+            throw new ArgumentException($"Submission {id} is not current ({found.Status}{(found.SupersededBy is { } by ? $", superseded by {by}" : "")}); only a current one can be withdrawn.", nameof(id));
+        }
+        db.LockRegion(c, tx, found.RegionCode);
+        SvfDatabase.Execute(c, tx, "UPDATE submissions SET is_current = 0, status = @s WHERE id = @id", ("s", SubmissionStatus.Withdrawn), ("id", id));
+        AuditLog.Write(c, tx, actor, "submission.withdrawn", found.RegionCode, id, $"{found.Kind} {found.Period} v{found.VersionNumber}: {reason}");
+        tx.Commit();
+        return found with { IsCurrent = false, Status = SubmissionStatus.Withdrawn };
+    }
+
     /// <summary>The current (accepted, not superseded) submissions of a region and kind.</summary>
     public static List<SubmissionInfo> Current(DbConnection c, DbTransaction? tx, string region, string kind) =>
         Query(c, tx, $"SELECT {SelectColumns} FROM submissions WHERE region_code = @r AND kind = @k AND is_current = 1 ORDER BY id",

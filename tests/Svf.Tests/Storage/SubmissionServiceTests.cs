@@ -364,3 +364,27 @@ public class MalformedFileTests
         report.Issues.ShouldContain(i => i.Code == "row.too_many_fields" && i.Row == 2);
     }
 }
+
+public class WithdrawTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_withdrawn_submission_stops_counting_and_stays_in_the_history(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var report = service.SubmitPathways(new CsvBuilder().Rows(3).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025-03"), "t");
+        IndicatorSource.Pathways(t.Db).Count().ShouldBe(3);
+
+        SubmissionStore.Withdraw(t.Db, report.SubmissionId!.Value, "samordnare", "skickad för fel period");
+        IndicatorSource.Pathways(t.Db).Count().ShouldBe(0);
+        var h = SubmissionStore.History(t.Db).Single();
+        h.Status.ShouldBe(SubmissionStatus.Withdrawn);
+        h.IsCurrent.ShouldBeFalse();
+        AuditLog.Read(t.Db).ShouldContain(e => e.Action == "submission.withdrawn" && e.Detail.Contains("skickad för fel period"));
+        Should.Throw<ArgumentException>(() => SubmissionStore.Withdraw(t.Db, report.SubmissionId!.Value, "x", "igen"));
+
+        // The period can be sent again afterwards, as version 2.
+        service.SubmitPathways(new CsvBuilder().Rows(2).Stream(), "b.csv", "01", ReportingPeriod.Parse("2025-03"), "t").VersionNumber.ShouldBe(2);
+    }
+}
