@@ -23,4 +23,4 @@ public sealed record AllocationRow
 }
 
 /// <summary>A payment's totals per RCC (and for the nation, RccCode = "SE").</summary>
-public sealed record AllocationSubtotal(int Year, string PaymentId, string RccCode, long Amount, long Withheld, int RegionsPaid, FailedSharePolicy Policy);
+public sealed record AllocationSubtotal(int Year, string PaymentId, string RccCode, long Amount, long Withheld, int RegionsPaid, FailedSharePolicy Policy, bool Provisional);

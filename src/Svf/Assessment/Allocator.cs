@@ -68,9 +68,9 @@ public static class Allocator
             }
         }
         var subtotals = rows.GroupBy(r => (r.PaymentId, r.RccCode))
-            .Select(g => new AllocationSubtotal(rules.Year, g.Key.PaymentId, g.Key.RccCode, g.Sum(r => r.Amount), g.Sum(r => r.Withheld), g.Count(r => r.Amount > 0), policy))
+            .Select(g => new AllocationSubtotal(rules.Year, g.Key.PaymentId, g.Key.RccCode, g.Sum(r => r.Amount), g.Sum(r => r.Withheld), g.Count(r => r.Amount > 0), policy, g.Any(r => r.Provisional)))
             .Concat(rows.GroupBy(r => r.PaymentId)
-                .Select(g => new AllocationSubtotal(rules.Year, g.Key, "SE", g.Sum(r => r.Amount), g.Sum(r => r.Withheld), g.Count(r => r.Amount > 0), policy)))
+                .Select(g => new AllocationSubtotal(rules.Year, g.Key, "SE", g.Sum(r => r.Amount), g.Sum(r => r.Withheld), g.Count(r => r.Amount > 0), policy, g.Any(r => r.Provisional))))
             .ToList();
         return new Result(rows, subtotals, policy);
     }

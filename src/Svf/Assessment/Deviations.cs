@@ -17,7 +17,9 @@ public sealed record DeviationRow(
     bool Provisional);
 
 /// <summary>The ministry's summary table: per condition how many regions met it, and per payment what was paid and withheld.</summary>
-public sealed record ConclusionRow(int Year, string Item, string Name, int RegionsMet, int RegionsNotMet, int RegionsCannotAssess, long? Amount, long? Paid, long? Withheld);
+/// <remarks><see cref="Policy"/> is set on payment rows (what was paid depends on it); <see cref="Provisional"/> says the row depends on a provisional parameter.</remarks>
+public sealed record ConclusionRow(int Year, string Item, string Name, int RegionsMet, int RegionsNotMet, int RegionsCannotAssess, long? Amount, long? Paid, long? Withheld,
+    Svf.Rules.FailedSharePolicy? Policy, bool Provisional);
 
 public static class Deviations
 {
@@ -61,7 +63,8 @@ public static class Deviations
         {
             var results = assessment.Conditions.Where(r => r.ConditionId == c.Id).ToList();
             return new ConclusionRow(year, c.Id, c.NameSv, results.Count(r => r.Outcome == ConditionOutcome.Met),
-                results.Count(r => r.Outcome == ConditionOutcome.NotMet), results.Count(r => r.Outcome == ConditionOutcome.CannotAssess), null, null, null);
+                results.Count(r => r.Outcome == ConditionOutcome.NotMet), results.Count(r => r.Outcome == ConditionOutcome.CannotAssess), null, null, null,
+                null, c.Provisional);
         }).ToList();
         foreach (var p in assessment.Rules.Payments)
         {
@@ -69,7 +72,8 @@ public static class Deviations
             var total = allocation?.Subtotals.Single(s => s.PaymentId == p.Id && s.RccCode == "SE");
             rows.Add(new ConclusionRow(year, p.Id, p.NameSv, decisions.Count(d => d.Outcome == ConditionOutcome.Met),
                 decisions.Count(d => d.Outcome == ConditionOutcome.NotMet), decisions.Count(d => d.Outcome == ConditionOutcome.CannotAssess),
-                p.Amount, total?.Amount, total?.Withheld));
+                p.Amount, total?.Amount, total?.Withheld, allocation?.Policy,
+                assessment.Rules.Population.Provisional || p.Provisional || p.Conditions.Any(c => assessment.Rules.Condition(c).Provisional)));
         }
         return rows;
     }
