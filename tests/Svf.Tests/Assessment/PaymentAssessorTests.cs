@@ -20,7 +20,7 @@ public class PaymentAssessorTests
 
     private static void SevenBreastCancers(SvfDatabase db, string newCasesH1)
     {
-        var service = new SubmissionService(db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = TestSubmissions.Service(db);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
         // Every SVF of the Bilaga 3 list with a diagnosis group needs a figure; all but breast cancer have 0 cases here.
         var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"01;{c};2025-H1;0\n");
@@ -32,7 +32,7 @@ public class PaymentAssessorTests
     public void Leaving_out_an_svf_figure_cannot_pass_the_inclusion_goal()
     {
         using var t = TestDatabases.CreateSqlite();
-        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = TestSubmissions.Service(t.Db);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
         service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;new_cases\n01;BROST;2025-H1;10\n")), "n.csv", "01",
             ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
@@ -46,7 +46,7 @@ public class PaymentAssessorTests
     public void A_period_the_region_has_not_fully_reported_cannot_be_assessed()
     {
         using var t = TestDatabases.CreateSqlite();
-        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = TestSubmissions.Service(t.Db);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025-Q1"), "t").ErrorCount.ShouldBe(0);
         var r = Result(t.Db, "inclusion");
         r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
@@ -242,7 +242,7 @@ public class LeadTimeConditionTests
     public void Lead_time_requirements_split_colon_and_rectum_by_icd(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var service = new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = TestSubmissions.Service(t.Db);
         // Breast: limit 35 days; 4 of 5 within (25 d) and one at 40 d -> 80,0 % = the provisional 80 % requirement: met.
         // Colorectal (no_further_action limit 25 d): colon C18 both within; rectum C20 one of two within -> 50 %: not met.
         var csv = new CsvBuilder()

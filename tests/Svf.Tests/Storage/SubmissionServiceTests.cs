@@ -6,6 +6,7 @@ using Svf.ReferenceData;
 using Svf.Storage;
 using Svf.Tests.Support;
 using C = Svf.Ingestion.SubmissionColumns;
+using static Svf.Tests.Support.TestSubmissions;
 
 namespace Svf.Tests.Storage;
 
@@ -13,9 +14,6 @@ namespace Svf.Tests.Storage;
 public class SubmissionServiceTests
 {
     private static readonly ReportingPeriod Year2025 = ReportingPeriod.Parse("2025");
-
-    private static SubmissionService Service(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), FixedClock.Default);
 
     private static long CountRows(SvfDatabase db, string table)
     {
@@ -202,8 +200,6 @@ public class SubmissionServiceTests
 
 public class SubmissionFileRegressionTests
 {
-    private static SubmissionService Service(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
 
     [Fact]
     public void Overlapping_new_case_periods_for_one_svf_are_refused()
@@ -254,7 +250,7 @@ public class NewCasesBySexTests
     public void Figures_per_sex_make_inclusion_by_sex_computable(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = Service(t.Db);
         var year = ReportingPeriod.Parse("2025");
         // Four breast cancers in women (default rows are K) and one in a man.
         service.SubmitPathways(new CsvBuilder().Rows(4).Row(r => { r[SubmissionColumns.PersonalId] = TestPins.Next(Svf.Domain.Sex.Male); r[SubmissionColumns.Sex] = "M"; }).Stream(),
@@ -273,7 +269,7 @@ public class NewCasesBySexTests
     public void A_both_sexes_figure_beside_a_per_sex_figure_is_refused()
     {
         using var t = TestDatabases.CreateSqlite();
-        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = Service(t.Db);
         var text = "region;svf;period;sex;new_cases\n01;BROST;2025;;7\n01;BROST;2025-H1;K;5\n";
         var report = service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "n.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Issues.ShouldContain(i => i.Code == "period.overlaps_row" && i.Row == 3);
@@ -282,8 +278,6 @@ public class NewCasesBySexTests
 
 public class PersonalNumberLeakTests
 {
-    private static SubmissionService Service(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
 
     private static string Everything(SvfDatabase db)
     {
@@ -340,8 +334,6 @@ public class PersonalNumberLeakTests
 
 public class MalformedFileTests
 {
-    private static SubmissionService Service(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
 
     [Fact]
     public void Unclosed_quote_is_a_rejected_submission_with_feedback()
@@ -372,7 +364,7 @@ public class WithdrawTests
     public void A_withdrawn_submission_stops_counting_and_stays_in_the_history(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        var service = Service(t.Db);
         var report = service.SubmitPathways(new CsvBuilder().Rows(3).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025-03"), "t");
         IndicatorSource.Pathways(t.Db).Count().ShouldBe(3);
 
