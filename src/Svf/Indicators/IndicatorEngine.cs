@@ -16,12 +16,12 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     private const int SexCount = 3; // index 0 = both (only for sex-less denominators), 1 = man, 2 = kvinna
 
     private readonly Dictionary<string, int> _regionIndex = reference.Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
-    private readonly Dictionary<string, int> _rccIndex = reference.Rccs.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _svfIndex = reference.Svfs.Select((s, i) => (s.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly bool _fitsPackedKey = reference.Regions.Count < 1023 && reference.Rccs.Count < 1023 && reference.Svfs.Count < 1022
         ? true : throw new NotSupportedException("More than 1 000 regions, RCCs or SVFs: the group key of pass 2 has 10 bits for each.");
 
     // RCC index of each region (-1 if its RCC is not in the reference data), for the unrolled loop of pass 2.
+    // Every region's RCC is in rcc.csv (the loader refuses anything else), so this index is always found.
     private readonly int[] _regionRcc = reference.Regions.Select(r => reference.Rccs.Select(c => c.Code).ToList().IndexOf(r.RccCode)).ToArray();
 
     public IndicatorOptions Options => options;
@@ -158,7 +158,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             foreach (var (k, g) in level2)
             {
                 var region = Unit(k);
-                var r = _regionRcc[region] is >= 0 and var i ? i : _rccIndex[reference.Regions[region].RccCode];
+                var r = _regionRcc[region];
                 At(rcc, WithUnit(k, 1, r)).Add(g);
             }
         }
@@ -210,7 +210,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
         {
             if (Level(k) == 2 && Svf(k) >= 0 && g.HasNewCases)
             {
-                var rccOfRegion = _regionRcc[Unit(k)] is >= 0 and var i ? i : _rccIndex[reference.Regions[Unit(k)].RccCode];
+                var rccOfRegion = _regionRcc[Unit(k)];
                 foreach (var up in new[] { k, WithUnit(k, 1, rccOfRegion), WithUnit(k, 0, 0) })
                 {
                     pooled[up] = pooled.GetValueOrDefault(up) + g.InclusionNumerator;
@@ -302,8 +302,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
 
     private IEnumerable<GroupKey> GroupsOf(ReportingPeriod period, int region, int svf, int sex)
     {
-        var rcc = _rccIndex[reference.Regions[region].RccCode];
-        foreach (var (level, unit) in new[] { (0, 0), (1, rcc), (2, region) })
+        foreach (var (level, unit) in new[] { (0, 0), (1, _regionRcc[region]), (2, region) })
         {
             foreach (var s in new[] { svf, -1 })
             {

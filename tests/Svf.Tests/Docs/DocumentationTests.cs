@@ -96,8 +96,7 @@ public class DocumentationTests
     public void Example_files_are_accepted()
     {
         using var t = TestDatabases.CreateSqlite();
-        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded,
-            new Pseudonymizer(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray()), FixedClock.Default);
+        var service = TestSubmissions.Service(t.Db);
         var year = ReportingPeriod.Parse("2025");
 
         var pathwaysFile = Docs("examples", "pathways-01-2025.csv");
