@@ -14,6 +14,8 @@ if [ -z "${SVF_TEST_PG:-}" ]; then
   trap 'bash scripts/stop-postgres.sh "$PGDATA"' EXIT
   export SVF_TEST_PG="Host=127.0.0.1;Port=${SVF_PG_PORT:-5433};Username=postgres;Database=postgres"
 fi
+# Browser tests and the PDF report need Debian's Chromium.
+bash scripts/install-chromium.sh || { echo "could not install Chromium" >&2; exit 1; }
 export CI=${CI:-true}
 log=$(mktemp)
 dotnet test Svf.slnx -c Release 2>&1 | tee "$log"
