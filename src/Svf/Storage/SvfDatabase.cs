@@ -71,10 +71,13 @@ public sealed class SvfDatabase : IDisposable
     /// BEGIN IMMEDIATE; on PostgreSQL a transaction-scoped advisory lock), and the version is read again under that lock,
     /// so every process waits its turn and finds the scripts the others applied already.
     /// </summary>
-    public void Migrate()
+    public void Migrate() => MigrateTo(int.MaxValue);
+
+    /// <summary>Applies the scripts up to and including <paramref name="version"/> (tests of an upgrade start from an older schema).</summary>
+    internal void MigrateTo(int version)
     {
         using var c = OpenConnection();
-        var scripts = SchemaScripts(ScriptPrefix(Provider)).ToList();
+        var scripts = SchemaScripts(ScriptPrefix(Provider)).Where(s => s.Version <= version).ToList();
         while (true)
         {
             using var tx = c is SqliteConnection lite ? lite.BeginTransaction(deferred: false) : c.BeginTransaction();
@@ -101,9 +104,9 @@ public sealed class SvfDatabase : IDisposable
 
     private static string ScriptPrefix(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? "postgres-" : "sqlite-";
 
-    /// <summary>The newest schema version this build knows for the provider (the highest script number).</summary>
-    public static int LatestSchemaVersion(DatabaseProvider provider) =>
-        SchemaScripts(ScriptPrefix(provider)).Max(s => s.Version);
+    /// <summary>The schema versions this build has scripts for, in order (the newest is the last).</summary>
+    internal static IReadOnlyList<int> KnownSchemaVersions(DatabaseProvider provider) =>
+        SchemaScripts(ScriptPrefix(provider)).Select(s => s.Version).ToList();
 
     public int SchemaVersion
     {
