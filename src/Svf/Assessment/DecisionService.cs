@@ -150,6 +150,38 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
     public static bool IsAfterLock(IReadOnlyDictionary<int, DateTime> lockTimes, int year, DateTime receivedAtUtc) =>
         lockTimes.TryGetValue(year, out var at) && receivedAtUtc > at;
 
+    /// <summary>The notice for a submission received after its year was locked (Swedish, for the region and the analyst), or null.</summary>
+    public static string? AfterLockNotice(SvfDatabase db, string period, DateTime receivedAtUtc)
+    {
+        var year = YearOf(period);
+        return DecisionStore.LockTimes(db).TryGetValue(year, out var at) && receivedAtUtc > at
+            ? $"OBS: inkom efter att beslutet för {year} låstes ({at:yyyy-MM-dd HH:mm} UTC). Uppgifterna är lagrade och används i senare körningar " +
+              $"(preliminära siffror), men det låsta beslutet ändras inte. Skillnaderna: svf assess diff --year {year}."
+            : null;
+    }
+
+    /// <summary>
+    /// For outputs computed from the current data (indicators): which of the given years are locked, and how many
+    /// submissions for them arrived after the lock, so the current figures are read as provisional against the locked ones.
+    /// </summary>
+    public static IReadOnlyList<string> LockNotices(SvfDatabase db, IEnumerable<int> years)
+    {
+        var locks = DecisionStore.LockTimes(db);
+        var wanted = years.Where(locks.ContainsKey).Distinct().Order().ToList();
+        if (wanted.Count == 0)
+        {
+            return [];
+        }
+        var history = SubmissionStore.History(db);
+        return wanted.Select(y =>
+        {
+            var late = history.Where(s => YearOf(s.Period) == y && s.ReceivedAtUtc > locks[y] && s.IsCurrent).Select(s => s.Id.ToString(CultureInfo.InvariantCulture)).ToList();
+            return $"Beslutet för {y} låstes {locks[y]:yyyy-MM-dd HH:mm} UTC. " + (late.Count == 0
+                ? "Inget har kommit in efter låsningen."
+                : $"{late.Count} gällande inrapporteringar kom in efter låsningen (id {string.Join(", ", late)}): siffrorna för {y} här är preliminära och kan skilja sig från det låsta beslutet (svf assess diff --year {y}).");
+        }).ToList();
+    }
+
     /// <summary>The year a submission's period belongs to (a period never spans two years).</summary>
     public static int YearOf(string period) => ReportingPeriod.TryParse(period, out var p) ? p.Year : 0;
 
