@@ -17,6 +17,7 @@ internal static class FeedbackCommand
             database.Migrate();
             var report = SubmissionStore.Feedback(database, parse.GetValue(id)) ?? throw new CliException($"No submission {parse.GetValue(id)}.");
             Console.WriteLine(parse.GetValue(json) ? report.ToJson() : report.ToText());
+            Console.Write(!parse.GetValue(json) && Svf.Assessment.DecisionService.AfterLockNotice(database, report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             return 0;
         });
         return cmd;

@@ -33,6 +33,7 @@ internal static class IngestCommand
             }
             var report = Ingest(service, f.FullName, parse.GetValue(region)!, ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(kind)!);
             Console.WriteLine(report.ToText());
+            Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(database, report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             if (parse.GetValue(feedbackOut) is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());

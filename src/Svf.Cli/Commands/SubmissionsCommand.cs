@@ -18,12 +18,14 @@ internal static class SubmissionsCommand
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var rows = SubmissionStore.History(database, parse.GetValue(region));
-            var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Fil");
+            var locks = Svf.Assessment.DecisionService.LockTimes(database);
+            var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Efter låsning", "Fil");
             foreach (var s in rows)
             {
                 t.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.RegionCode, s.Kind, s.Period, s.VersionNumber.ToString(CultureInfo.InvariantCulture), s.Status,
                     s.IsCurrent ? "ja" : "nej", s.SupersededBy?.ToString(CultureInfo.InvariantCulture) ?? "", ConsoleTable.Num(s.RowCount),
-                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.FileName);
+                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Svf.Assessment.DecisionService.IsAfterLock(locks, Svf.Assessment.DecisionService.YearOf(s.Period), s.ReceivedAtUtc) ? "ja" : "", s.FileName);
             }
             Console.WriteLine(t);
             if (parse.GetValue(output) is { } path)
