@@ -10,7 +10,7 @@ namespace Svf.Ingestion;
 /// Checks one pathway row against the rules in docs/validation-rules.md and turns it into a pseudonymised record.
 /// One validator per submission: it remembers the rows seen so far to find duplicates.
 /// </summary>
-public sealed class PathwayValidator(
+internal sealed class PathwayValidator(
     ReferenceDataSet reference,
     Pseudonymizer pseudonymizer,
     string submissionRegion,
