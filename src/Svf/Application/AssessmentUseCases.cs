@@ -127,7 +127,16 @@ public sealed class AssessmentUseCases
     {
         _scope.CheckCaller(caller, "assessment.run");
         _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
-        var rules = _rules.ForYear(year);
+        return Run(caller, _rules.ForYear(year), policy);
+    }
+
+    /// <summary>As <see cref="Run(Caller, int, FailedSharePolicy?)"/>, under rules given by the caller (e.g. loaded from another folder) instead of the configured ones.</summary>
+    /// <exception cref="AccessDeniedException">Not an analyst (audited as "assessment.run.denied").</exception>
+    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _scope.CheckCaller(caller, "assessment.run");
+        _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
         var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy);
         _scope.Audit(caller, "assessment.run", null, null,
             $"year {rules.Year}, policy {run.Policy}, {run.Assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
