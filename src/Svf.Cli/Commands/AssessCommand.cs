@@ -40,6 +40,18 @@ internal static class AssessCommand
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
+        if (outDir is not null)
+        {
+            // Every file the folder will get, checked before the run (which is audited).
+            OutputFile.CheckDirectory(outDir, "--out-dir");
+            foreach (var name in new[] { "caveats", "assessment", "deviations", "conclusions", "allocation", "allocation-subtotals" })
+            {
+                foreach (var ext in OutputFile.Table)
+                {
+                    OutputFile.Check(Path.Combine(outDir, $"{name}-{rules.Year}{ext}"), "--out-dir", OutputFile.Table);
+                }
+            }
+        }
         var assessment = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules);
         AssessmentPrinter.Caveats(w, rules);
         AssessmentPrinter.Conditions(w, assessment);

@@ -31,6 +31,7 @@ internal static class IndicatorsCommand
         };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
@@ -49,7 +50,7 @@ internal static class IndicatorsCommand
             var query = new IndicatorQuery(parse.GetValue(kind), withinPeriod, parse.GetValue(publication));
             var rows = Run(database, reference, options, query);
             Print(Console.Out, rows, reference);
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
                 Console.WriteLine($"Wrote {rows.Count} rows to {path}");

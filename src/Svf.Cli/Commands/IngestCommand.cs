@@ -23,6 +23,8 @@ internal static class IngestCommand
         };
         cmd.SetAction(parse =>
         {
+            // Checked before anything is received: a bad --feedback must not leave a stored submission behind.
+            var feedbackPath = parse.GetValue(feedbackOut) is { } p ? OutputFile.Check(p, "--feedback", OutputFile.Feedback) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var service = new SubmissionService(database, ReferenceDataSet.Embedded, CliOptions.ResolveKey(parse.GetValue(keyFile)), TimeProvider.System);
@@ -33,11 +35,11 @@ internal static class IngestCommand
             }
             var report = Ingest(service, f.FullName, parse.GetValue(region)!, ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(kind)!);
             Console.WriteLine(report.ToText());
-            if (parse.GetValue(feedbackOut) is { } path)
+            if (feedbackPath is not null)
             {
-                File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());
+                File.WriteAllText(feedbackPath, feedbackPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());
             }
-            return report.Status == SubmissionStatus.Rejected ? 1 : 0;
+            return report.Status == SubmissionStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return cmd;
     }

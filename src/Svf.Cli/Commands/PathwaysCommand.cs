@@ -17,20 +17,22 @@ internal static class PathwaysCommand
         var cmd = new Command("pathways", "Export a region's current pseudonymised patient-level rows (audited).") { db, region, asRegion, purpose, output };
         cmd.SetAction(parse =>
         {
+            var outPath = OutputFile.Check(parse.GetValue(output)!, "--out", OutputFile.Table);
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var scope = new AccessScope(CliOptions.Actor, parse.GetValue(asRegion), parse.GetValue(purpose));
+            List<Svf.Ingestion.PathwayRecord> rows;
             try
             {
-                var rows = PatientLevelQueries.CurrentPathways(database, scope, parse.GetValue(region)!);
-                TableExport.WriteFile(rows, parse.GetValue(output)!);
-                Console.WriteLine($"Wrote {rows.Count} rows to {parse.GetValue(output)}");
-                return 0;
+                rows = PatientLevelQueries.CurrentPathways(database, scope, parse.GetValue(region)!);
             }
             catch (UnauthorizedAccessException e)
             {
-                throw new CliException(e.Message);
+                throw new Svf.Application.AccessDeniedException(e.Message); // exit code 4, not a usage error
             }
+            TableExport.WriteFile(rows, outPath);
+            Console.WriteLine($"Wrote {rows.Count} rows to {outPath}");
+            return ExitCodes.Ok;
         });
         return cmd;
     }

@@ -32,11 +32,12 @@ internal static class ReportCommand
         var cmd = new Command("template", "Write a region's draft report as JSON, waiting-time figures pre-filled from its submitted data.") { db, year, region, rulesDir, output };
         cmd.SetAction(parse =>
         {
+            var outPath = OutputFile.Check(parse.GetValue(output)!, "--out", OutputFile.Json);
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
             var draft = Prefill(database, rules, parse.GetValue(region)!);
-            File.WriteAllText(parse.GetValue(output)!, draft.ToJson());
+            File.WriteAllText(outPath, draft.ToJson());
             Console.WriteLine($"Wrote the {rules.Year} report template for region {draft.Region} to {parse.GetValue(output)}");
             return 0;
         });
@@ -101,6 +102,16 @@ internal static class ReportCommand
         var cmd = new Command("status", "Follow-up of the yearly reports: status per region and what is missing or inconsistent.") { db, year, region, send, rulesDir, outDir };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(outDir) is { } target)
+            {
+                // Every file the folder will get, checked before anything is recorded (--send).
+                OutputFile.CheckDirectory(target, "--out-dir");
+                foreach (var known in ReferenceDataSet.Embedded.Regions)
+                {
+                    OutputFile.Check(Path.Combine(target, $"feedback-{parse.GetValue(year)}-{known.Code}.txt"), "--out-dir", [".txt"]);
+                }
+                OutputFile.Check(Path.Combine(target, $"feedback-letters-{parse.GetValue(year)}.json"), "--out-dir", OutputFile.Json);
+            }
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));

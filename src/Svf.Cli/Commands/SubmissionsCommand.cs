@@ -15,6 +15,7 @@ internal static class SubmissionsCommand
         var cmd = new Command("submissions", "List every submission version received (history, newest first).") { db, region, output };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var rows = SubmissionStore.History(database, parse.GetValue(region));
@@ -26,7 +27,7 @@ internal static class SubmissionsCommand
                     ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.FileName);
             }
             Console.WriteLine(t);
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
             }

@@ -20,7 +20,7 @@ internal static class WithdrawCommand
                 ?? throw new CliException($"No submission {parse.GetValue(id)}.");
             if (parse.GetValue(asRegion) is { } region && region != target.RegionCode)
             {
-                throw new CliException($"Region {region} may not withdraw a submission of region {target.RegionCode}.");
+                throw new Svf.Application.AccessDeniedException($"Region {region} may not withdraw a submission of region {target.RegionCode}.");
             }
             var withdrawn = SubmissionStore.Withdraw(database, target.Id, CliOptions.Actor, parse.GetValue(reason)!);
             Console.WriteLine($"Submission {withdrawn.Id} ({withdrawn.Kind} {withdrawn.RegionCode} {withdrawn.Period} v{withdrawn.VersionNumber}) is withdrawn; its rows no longer count.");

@@ -22,11 +22,10 @@ internal static class NewCasesReader
             ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("sex", null), ("n", 0d));
         var seen = new Dictionary<(string Svf, ReportingPeriod Period, Sex? Sex), int>();
         var svfSeen = new HashSet<string>(StringComparer.Ordinal);
-        int read = 0, stored = 0;
+        var stored = 0;
         while (csv.Read())
         {
-            read++;
-            if (SubmissionService.ExtraFields(csv, issues))
+            if (!RowShape.RowIsWhole(csv, issues))
             {
                 continue;
             }
@@ -116,6 +115,6 @@ internal static class NewCasesReader
         {
             issues.Warning("completeness.svf_without_new_cases", 0, C.Svf, $"Antal nya cancerfall saknas för SVF {s}; inklusionsgraden kan inte beräknas för den.");
         }
-        return new ContentResult(read, stored, missing, []);
+        return new ContentResult(csv.RowsRead, stored, missing, []);
     }
 }
