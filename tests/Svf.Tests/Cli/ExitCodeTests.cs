@@ -11,6 +11,7 @@ namespace Svf.Tests.Cli;
 public sealed class ExitCodeTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("svf-cli-").FullName;
+    private readonly string _key = Convert.ToBase64String(TestKeys.Other());
 
     private string Db => "sqlite:" + Path.Combine(_dir, "svf.db");
 
@@ -29,7 +30,7 @@ public sealed class ExitCodeTests : IDisposable
         {
             start.ArgumentList.Add(a);
         }
-        start.Environment["SVF_PSEUDONYM_KEY"] = Convert.ToBase64String(new byte[32]);
+        start.Environment["SVF_PSEUDONYM_KEY"] = _key;
         start.Environment["SVF_ACTOR"] = "test";
         start.Environment["DOTNET_TieredCompilation"] = "1"; // short runs: start fast
         start.Environment.Remove("SVF_DB");
@@ -59,11 +60,11 @@ public sealed class ExitCodeTests : IDisposable
         rejected.Code.ShouldBe(3);
         rejected.Out.ShouldContain("avvisad");
 
-        var refused = Svf("pathways", "--db", Db, "--region", "01", "--as-region", "02", "--out", Path.Combine(_dir, "x.csv"));
+        var refused = Svf("pathways", "--db", Db, "--region", "01", "--as-region", "03", "--out", Path.Combine(_dir, "x.csv"));
         refused.Code.ShouldBe(4);
         refused.Err.ShouldContain("access refused");
         System.IO.File.Exists(Path.Combine(_dir, "x.csv")).ShouldBeFalse();
-        Svf("withdraw", "1", "--db", Db, "--reason", "fel", "--as-region", "02").Code.ShouldBe(4);
+        Svf("withdraw", "1", "--db", Db, "--reason", "fel", "--as-region", "03").Code.ShouldBe(4);
 
         Svf("ingest", "--db", Db, "--region", "01", "--no-such-option", good).Code.ShouldBe(2);   // parse error
         Svf("ingest", "--db", Db, "--region", "01", "--period", "2025", Path.Combine(_dir, "missing.csv")).Code.ShouldBe(2);
@@ -100,11 +101,14 @@ public sealed class ExitCodeTests : IDisposable
         // A database renamed to .json is not overwritten either, and an --out-dir that is a file is refused.
         var disguised = Path.Combine(_dir, "disguised.json");
         System.IO.File.Copy(dbFile, disguised);
+        var disguisedBytes = System.IO.File.ReadAllBytes(disguised);
         Svf("submissions", "--db", Db, "--out", disguised).Code.ShouldBe(2);
-        System.IO.File.ReadAllBytes(disguised).ShouldBe(before);
+        System.IO.File.ReadAllBytes(disguised).ShouldBe(disguisedBytes);
         Svf("assess", "--db", Db, "--year", "2025", "--out-dir", good).Code.ShouldBe(2);
         Svf("report", "status", "--db", Db, "--year", "2025", "--out-dir", dbFile).Code.ShouldBe(2);
-        System.IO.File.ReadAllBytes(dbFile).ShouldBe(before);
+        // The database is still the database (reads are audited, so its bytes may have grown).
+        System.IO.File.ReadAllBytes(dbFile).AsSpan(0, 15).SequenceEqual("SQLite format 3"u8).ShouldBeTrue();
+        Svf("submissions", "--db", Db).Out.ShouldContain("good.csv");
 
         // Its own kinds are written.
         Svf("ingest", "--db", Db, "--region", "01", "--period", "2025", "--feedback", "letter.txt", good).Code.ShouldBe(0); // unchanged: exit 0
