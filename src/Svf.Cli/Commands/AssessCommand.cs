@@ -51,6 +51,7 @@ internal static class AssessCommand
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
+        CheckOutDir(outDir, rules.Year);
         // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
         var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy);
         Print(w, run);
@@ -90,6 +91,7 @@ internal static class AssessCommand
 
     private static void Lock(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet reference)
     {
+        CheckOutDir(outDir, rules.Year);
         LockedDecision locked;
         try
         {
@@ -124,6 +126,7 @@ internal static class AssessCommand
         var cmd = new Command("show", "Print the locked payment decision of a year exactly as it was locked, with what arrived after the lock.") { db, year, outDir, verify };
         cmd.SetAction(parse =>
         {
+            CheckOutDir(parse.GetValue(outDir), parse.GetValue(year));
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var y = parse.GetValue(year);
@@ -254,6 +257,23 @@ internal static class AssessCommand
             w.WriteLine($"  {c.RegionCode} {Kind(c.Kind)} {c.Period} version {c.VersionNumber} (id {c.Id}, {c.Status}), mottagen {c.ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
         }
         w.WriteLine();
+    }
+
+    /// <summary>Every file an assessment writes under --out-dir, checked before the run (<see cref="OutputFile"/>).</summary>
+    private static void CheckOutDir(string? outDir, int year)
+    {
+        if (outDir is null)
+        {
+            return;
+        }
+        OutputFile.CheckDirectory(outDir, "--out-dir");
+        foreach (var name in new[] { "caveats", "assessment", "deviations", "conclusions", "allocation", "allocation-subtotals" })
+        {
+            foreach (var ext in OutputFile.Table)
+            {
+                OutputFile.Check(Path.Combine(outDir, $"{name}-{year}{ext}"), "--out-dir", OutputFile.Table);
+            }
+        }
     }
 
     private static string Kind(string kind) => kind switch
