@@ -18,6 +18,7 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     GenerateCommand.Create(),
     NewKeyCommand.Create(),
     AllocationCommand.Create(),
+    SkrCommand.Create(),
 };
 
 try

@@ -19,9 +19,10 @@ internal static class AssessCommand
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
         var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (e.g. regioner.csv with new population figures)." };
+        var skrFallback = new Option<bool>("--skr-fallback") { Description = "Use SKR's figures (svf skr import) for a lead-time condition a region's own data cannot assess; marked data_source = skr." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir,
+            db, year, policy, rulesDir, outDir, referenceDir, skrFallback,
         };
         cmd.SetAction(parse =>
         {
@@ -29,7 +30,8 @@ internal static class AssessCommand
             database.Migrate();
             var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
             var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir), reference);
+            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir), reference,
+                parse.GetValue(skrFallback) ? new Svf.Reconciliation.SkrLeadTimeFallback(database, reference, new IndicatorOptions()) : null);
             return 0;
         });
         return cmd;
@@ -37,10 +39,10 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
-        var assessment = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules);
+        var assessment = new PaymentAssessor(db, reference, new IndicatorOptions(), fallback).Assess(rules);
         AssessmentPrinter.Caveats(w, rules);
         AssessmentPrinter.Conditions(w, assessment);
         Allocator.Result? allocation = null;
