@@ -151,6 +151,21 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
         return new Lagesbild(year, rows, projects, caveats);
     }
 
+    /// <summary>
+    /// The difference-in-differences table for the year's projects tied to SVF and regions (<see cref="LeadTimeEffect"/>).
+    /// The comparison group is built from every RCC's projects; an RCC's user gets the rows of its own projects only.
+    /// </summary>
+    public IReadOnlyList<LeadTimeEffectRow> Effect(InvestmentActor actor, int year, Svf.Indicators.IndicatorOptions options, int windowMonths = 6)
+    {
+        using var c = db.OpenConnection();
+        var projects = InvestmentStore.Imports(c, null, null, year).Where(i => i.IsCurrent)
+            .SelectMany(i => InvestmentStore.Read(c, i).Projects.Select(p => (i.RccCode, p))).ToList();
+        var rows = LeadTimeEffect.Compute(year, projects, IndicatorSource.Pathways(db), reference, options, windowMonths)
+            .Where(r => actor.CanSee(r.RccCode)).ToList();
+        AuditLog.Write(c, null, actor.Actor, "investments.effect", null, null, $"{year}: {(actor.RccCode is null ? "all RCC" : actor.RccCode)}, {rows.Count} rows, window {windowMonths} months");
+        return rows;
+    }
+
     private void Authorize(InvestmentActor actor, string rccCode, string action)
     {
         if (actor.CanSee(rccCode))
