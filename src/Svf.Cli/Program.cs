@@ -19,6 +19,7 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     NewKeyCommand.Create(),
     AllocationCommand.Create(),
     SkrCommand.Create(),
+    InvestmentsCommand.Create(),
 };
 
 try
