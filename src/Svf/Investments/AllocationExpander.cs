@@ -7,8 +7,8 @@ namespace Svf.Investments;
 /// <summary>
 /// Expands a year's allocation into whole kronor per recipient with <see cref="LargestRemainder"/>: each item's parts sum
 /// exactly to the item. By population: the regions' own populations, or an RCC's as the sum of its regions' (Halland is in
-/// RCC Väst, as in regioner.csv), at the reference date of the year's agreement rules (one population basis for all the
-/// year's money). Equal shares: weight 1 each. Named: everything to the one recipient.
+/// RCC Väst, as in regioner.csv), at the reference date of the year's agreement rules (the regions' payments at their own
+/// basis where the rules give one). Equal shares: weight 1 each. Named: everything to the one recipient.
 /// </summary>
 public static class AllocationExpander
 {
@@ -21,11 +21,20 @@ public static class AllocationExpander
         {
             throw new ArgumentException($"The rules are for {rules.Year}, the allocation for {allocation.Year}.", nameof(rules));
         }
-        var date = rules.Population.ReferenceDate;
         var rows = new List<AllocationShare>();
         foreach (var item in allocation.Items)
         {
             var recipients = Recipients(item, reference);
+            var payment = item.RulesPayment is { } pid ? rules.Payments.Single(p => p.Id == pid) : null;
+            var conditional = payment?.Eligibility == PaymentEligibility.Conditions;
+            // The regions' payments are split by their own population basis (agreement-YYYY.json); a conditional payment whose
+            // basis lacks figures for some regions (2025: only the 18 that qualified were published) is shown by the year's.
+            var basis = payment is null ? rules.Population : rules.PopulationOf(payment);
+            if (conditional && reference.Regions.Any(r => r.PopulationAt(basis.ReferenceDate) is null))
+            {
+                basis = rules.Population;
+            }
+            var date = basis.ReferenceDate;
             long[] weights;
             if (item.Key == DistributionKey.Population)
             {
@@ -44,8 +53,7 @@ public static class AllocationExpander
                 weights = recipients.Select(_ => 1L).ToArray();
             }
             var parts = LargestRemainder.Split(item.Amount, weights, recipients.Select(r => r.Code).ToList());
-            var conditional = item.RulesPayment is { } pid && rules.Payments.Single(p => p.Id == pid).Eligibility == PaymentEligibility.Conditions;
-            var provisional = item.Provisional || (item.Key == DistributionKey.Population && rules.Population.Provisional);
+            var provisional = item.Provisional || (item.Key == DistributionKey.Population && basis.Provisional);
             for (var i = 0; i < recipients.Count; i++)
             {
                 rows.Add(new AllocationShare

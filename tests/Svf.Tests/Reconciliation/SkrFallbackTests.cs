@@ -28,7 +28,7 @@ public class SkrFallbackTests
 
     private static void OwnDataForRegion03(Svf.Storage.SvfDatabase db)
     {
-        var service = new SubmissionService(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), new FixedClock(new DateTimeOffset(2026, 8, 1, 8, 0, 0, TimeSpan.Zero)));
+        var service = new SubmissionService(db, ReferenceDataSet.Embedded, TestKeys.Pseudonymizer(), new FixedClock(new DateTimeOffset(2026, 8, 1, 8, 0, 0, TimeSpan.Zero)));
         var rows = new CsvBuilder();
         for (var month = 1; month <= 6; month++)
         {
