@@ -29,18 +29,4 @@ public class TestDatabasesTests
             .ToList();
         plainTheories.ShouldBeEmpty("storage tests are [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), ...)], so the PostgreSQL case is skipped rather than failed or missing");
     }
-
-    [Fact]
-    public void No_test_uses_sqlite_alone()
-    {
-        // CreateSqlite() is for the helpers; a test that needs a database takes it from Create(provider) and runs on both.
-        var root = Path.Combine(RepositoryRoot.Path, "tests");
-        var sqliteAlone = "TestDatabases." + nameof(TestDatabases.CreateSqlite) + "()";
-        var offenders = Directory.EnumerateFiles(root, "*.cs", SearchOption.AllDirectories)
-            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.EndsWith("TestDatabases.cs", StringComparison.Ordinal))
-            .Where(f => File.ReadAllText(f).Contains(sqliteAlone, StringComparison.Ordinal))
-            .Select(f => Path.GetRelativePath(root, f))
-            .ToList();
-        offenders.ShouldBeEmpty("use [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), ...)] and TestDatabases.Create(provider)");
-    }
 }
