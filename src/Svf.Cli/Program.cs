@@ -17,6 +17,7 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     AuditCommand.Create(),
     GenerateCommand.Create(),
     NewKeyCommand.Create(),
+    NationalReportCommand.Create(),
 };
 
 try
