@@ -114,6 +114,19 @@ public static class ChartRenderer
         }
         valueAxis.Label.Text = spec.ValueLabel;
         plot.Axes.Margins(0.02, 0.05);
+        var all = spec.Series.SelectMany(x => x.Values.Concat(x.Low ?? []).Concat(x.High ?? [])).OfType<double>().ToList();
+        if (spec.Percent && all.All(v => v >= 0))
+        {
+            // Shares: the whole 0-100 % scale, so that the goal line and the bars are seen in proportion.
+            if (spec.Horizontal)
+            {
+                plot.Axes.SetLimitsX(0, 100);
+            }
+            else
+            {
+                plot.Axes.SetLimitsY(0, Math.Max(10, Math.Ceiling(all.DefaultIfEmpty(0).Max() * 10) * 10));
+            }
+        }
         if (!spec.Horizontal && n > 6)
         {
             plot.Axes.Bottom.TickLabelStyle.Rotation = 45;

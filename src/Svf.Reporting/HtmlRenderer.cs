@@ -104,7 +104,8 @@ public static class HtmlRenderer
     private static void Table(StringBuilder b, ReportTable t, int number)
     {
         b.Append("<table class=\"data\"><caption>Tabell ").Append(number).Append(". ").Append(E(t.Title)).Append("</caption><thead><tr>");
-        foreach (var c in t.Columns)
+        var shown = Enumerable.Range(0, t.Columns.Count).Where(i => t.Columns[i].InDocument).ToArray();
+        foreach (var c in shown.Select(i => t.Columns[i]))
         {
             b.Append(c.Kind == ColumnKind.Text ? "<th scope=\"col\">" : "<th scope=\"col\" class=\"num\">").Append(E(c.Header)).Append("</th>");
         }
@@ -112,7 +113,7 @@ public static class HtmlRenderer
         foreach (var row in t.Rows)
         {
             b.Append("<tr>");
-            for (var i = 0; i < t.Columns.Count; i++)
+            foreach (var i in shown)
             {
                 var kind = t.Columns[i].Kind;
                 var wide = kind == ColumnKind.Text && row[i] is string { Length: > 60 };
@@ -121,9 +122,15 @@ public static class HtmlRenderer
             b.Append("</tr>\n");
         }
         b.Append("</tbody></table>\n");
-        if (t.Note is { } note)
+        var hidden = t.Columns.Where(c => !c.InDocument).Select(c => c.Header).ToList();
+        if (t.Note is not null || hidden.Count > 0)
         {
-            b.Append("<p class=\"note\">").Append(E(note)).Append("</p>\n");
+            b.Append("<p class=\"note\">").Append(E(t.Note ?? ""));
+            if (hidden.Count > 0)
+            {
+                b.Append(t.Note is null ? "" : " ").Append(E($"Arbetsboken (blad ”{t.Id}”) har också: {string.Join(", ", hidden)}."));
+            }
+            b.Append("</p>\n");
         }
     }
 
@@ -146,7 +153,7 @@ public static class HtmlRenderer
 
     private const string Css = """
         @page { size: A4; margin: 20mm 14mm 18mm 14mm; }
-        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; line-height: 1.4; margin: 0 auto; max-width: 190mm; }
+        body { font-family: "DejaVu Sans", "Liberation Sans", Arial, sans-serif; font-size: 9.5pt; color: #1a1a1a; line-height: 1.4; margin: 0; }
         .title-page { break-after: page; padding-top: 40mm; }
         .title-page .org { font-size: 12pt; color: #0b4f7c; font-weight: bold; }
         h1 { font-size: 22pt; color: #0b4f7c; margin: 8mm 0 4mm; }
@@ -165,7 +172,7 @@ public static class HtmlRenderer
         table.data { border-collapse: collapse; width: 100%; font-size: 7.2pt; margin: 3mm 0 1mm; }
         table.data caption { text-align: left; font-weight: bold; font-size: 8.5pt; padding-bottom: 1.5mm; caption-side: top; }
         table.data thead { display: table-header-group; }
-        table.data th { background: #e8eef3; border-bottom: 1px solid #333; text-align: left; vertical-align: bottom; padding: 1mm 1.2mm; }
+        table.data th { white-space: normal; hyphens: auto; background: #e8eef3; border-bottom: 1px solid #333; text-align: left; vertical-align: bottom; padding: 1mm 1.2mm; }
         table.data td { border-bottom: 1px solid #ccc; padding: 0.8mm 1.2mm; vertical-align: top; }
         table.data tr { break-inside: avoid; }
         .num { text-align: right; white-space: nowrap; }

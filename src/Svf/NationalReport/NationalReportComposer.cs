@@ -21,6 +21,9 @@ internal static class NationalReportComposer
 
     private static ReportColumn Col(string header, ColumnKind kind = ColumnKind.Text) => new(header, kind);
 
+    /// <summary>A column only in the workbook.</summary>
+    private static ReportColumn Wb(string header, ColumnKind kind) => new(header, kind) { InDocument = false };
+
     public static NationalReportDocument Compose(NationalReportData d, ReferenceDataSet reference, IndicatorOptions options, DateOnly builtOn)
     {
         var rules = d.Request.Rules;
@@ -100,8 +103,9 @@ internal static class NationalReportComposer
             $"I riket startade {Percent(nation?.WithinLimitShare)} av patienterna sin behandling inom SVF-ledtiden {year} " +
             $"(kvinnor {Percent(women?.WithinLimitShare)}, män {Percent(men?.WithinLimitShare)}). Målet är {Percent((double)options.LeadTimeGoal, 0)}; " +
             $"{leadMet} av {reference.Regions.Count} regioner når det.",
-            $"Inklusionsgraden i riket var {Percent(nation?.InclusionRate)} (kvinnor {Percent(women?.InclusionRate)}, män {Percent(men?.InclusionRate)}); " +
-            $"målet är {Percent((double)options.InclusionGoal, 0)} och {inclMet} av {reference.Regions.Count} regioner når det.",
+            $"Inklusionsgraden i riket var {Percent(nation?.InclusionRate)}" +
+            (women?.InclusionRate is null && men?.InclusionRate is null ? " (nya cancerfall är inte rapporterade per kön, så inklusionen kan inte delas på kvinnor och män)" : $" (kvinnor {Percent(women?.InclusionRate)}, män {Percent(men?.InclusionRate)})") +
+            $"; målet är {Percent((double)options.InclusionGoal, 0)} och {inclMet} av {reference.Regions.Count} regioner når det.",
             $"{Percent(nation?.OverLimit50Share)} av patienterna väntade mer än 50 % längre än ledtiden och {Percent(nation?.OverLimit75Share)} mer än 75 % längre.",
         };
         var seg = d.Segments.FirstOrDefault(s => s.Level == "nation" && s.Svf == Total);
@@ -177,9 +181,9 @@ internal static class NationalReportComposer
         }
         var perRegion = new ReportTable("Region inklusion och ledtid", $"Inklusion och andel inom ledtid per region, {d.Period}, alla SVF",
             [Col("Region"), Col("Inklusion kvinnor", ColumnKind.Share), Col("Inklusion män", ColumnKind.Share), Col("Inklusion totalt", ColumnKind.Share),
-             Col("Inklusion KI låg", ColumnKind.Share), Col("Inklusion KI hög", ColumnKind.Share), Col("Inklusionsmål nått"),
+             Wb("Inklusion KI låg", ColumnKind.Share), Wb("Inklusion KI hög", ColumnKind.Share), Col("Inklusionsmål nått"),
              Col("Inom ledtid kvinnor", ColumnKind.Share), Col("Inom ledtid män", ColumnKind.Share), Col("Inom ledtid totalt", ColumnKind.Share),
-             Col("Inom ledtid KI låg", ColumnKind.Share), Col("Inom ledtid KI hög", ColumnKind.Share), Col("Ledtidsmål nått"),
+             Wb("Inom ledtid KI låg", ColumnKind.Share), Wb("Inom ledtid KI hög", ColumnKind.Share), Col("Ledtidsmål nått"),
              Col("Behandlade kvinnor", ColumnKind.Count), Col("Behandlade män", ColumnKind.Count)],
             regionRows) { Note = $"Inklusion: förlopp avslutade med cancer bekräftad delat med antal nya cancerfall (mål {Percent((double)options.InclusionGoal, 0)}). Inom ledtid: andel behandlade med definierad ledtid som startade behandling inom den (mål {Percent((double)options.LeadTimeGoal, 0)}). Behandlade = med definierad ledtid. KI = 95 % Wilson-intervall. – = saknas eller visas inte enligt publiceringsregeln." };
 
@@ -197,7 +201,7 @@ internal static class NationalReportComposer
         var perSvf = new ReportTable("Riket per SVF", $"Inklusion och andel inom ledtid per SVF i riket, {d.Period}",
             [Col("SVF"), Col("Inklusion kvinnor", ColumnKind.Share), Col("Inklusion män", ColumnKind.Share), Col("Inklusion totalt", ColumnKind.Share),
              Col("Inom ledtid kvinnor", ColumnKind.Share), Col("Inom ledtid män", ColumnKind.Share), Col("Inom ledtid totalt", ColumnKind.Share),
-             Col("KI låg", ColumnKind.Share), Col("KI hög", ColumnKind.Share), Col("Median dagar kvinnor", ColumnKind.Days), Col("Median dagar män", ColumnKind.Days),
+             Wb("KI låg", ColumnKind.Share), Wb("KI hög", ColumnKind.Share), Col("Median dagar kvinnor", ColumnKind.Days), Col("Median dagar män", ColumnKind.Days),
              Col("Behandlade kvinnor", ColumnKind.Count), Col("Behandlade män", ColumnKind.Count)],
             svfRows) { Note = "Inklusion per kön förutsätter att regionerna rapporterat nya fall per kön; annars –. Median: kalenderdagar från välgrundad misstanke till start av behandling." };
 
@@ -320,8 +324,8 @@ internal static class NationalReportComposer
         }
         ReportColumn[] columns =
         [
-            Col("Enhet"), Col("Behandlade med ledtid", ColumnKind.Count), Col("Över 50 % antal", ColumnKind.Count), Col("Över 50 % andel", ColumnKind.Share),
-            Col("Över 50 % kvinnor", ColumnKind.Share), Col("Över 50 % män", ColumnKind.Share), Col("Över 75 % antal", ColumnKind.Count), Col("Över 75 % andel", ColumnKind.Share),
+            Col("Enhet"), Col("Behandlade med ledtid", ColumnKind.Count), Wb("Över 50 % antal", ColumnKind.Count), Col("Över 50 % andel", ColumnKind.Share),
+            Col("Över 50 % kvinnor", ColumnKind.Share), Col("Över 50 % män", ColumnKind.Share), Wb("Över 75 % antal", ColumnKind.Count), Col("Över 75 % andel", ColumnKind.Share),
             Col("Över 75 % kvinnor", ColumnKind.Share), Col("Över 75 % män", ColumnKind.Share),
         ];
         var perSvf = reference.Svfs.Where(s => (d.Row("nation", "SE", s.Code, Both)?.WithLimit ?? 0) > 0)
@@ -392,8 +396,8 @@ internal static class NationalReportComposer
             }).ToList();
         var nationSex = d.SexDifferences.Single(s => s.Level == "nation");
         var sexTable = new ReportTable("Kvinnor och män", $"Andel inom ledtid, kvinnor jämfört med män, oviktat och standardiserat för SVF-mix, {d.Period}",
-            [Col("Enhet"), Col("Kvinnor", ColumnKind.Share), Col("Män", ColumnKind.Share), Col("Skillnad", ColumnKind.PointDifference), Col("KI låg", ColumnKind.PointDifference), Col("KI hög", ColumnKind.PointDifference),
-             Col("Kvinnor standardiserat", ColumnKind.Share), Col("Män standardiserat", ColumnKind.Share), Col("Skillnad standardiserad", ColumnKind.PointDifference),
+            [Col("Enhet"), Col("Kvinnor", ColumnKind.Share), Col("Män", ColumnKind.Share), Col("Skillnad (procentenheter)", ColumnKind.PointDifference), Wb("KI låg", ColumnKind.PointDifference), Wb("KI hög", ColumnKind.PointDifference),
+             Col("Kvinnor standardiserat", ColumnKind.Share), Col("Män standardiserat", ColumnKind.Share), Col("Skillnad standardiserad (procentenheter)", ColumnKind.PointDifference),
              Col("Std KI låg", ColumnKind.PointDifference), Col("Std KI hög", ColumnKind.PointDifference), Col("Säkerställd"), Col("SVF i standarden", ColumnKind.Count)],
             sexRows)
         { Note = $"Skillnad = kvinnor minus män, i procentenheter, med 95 % konfidensintervall. Standarden är rikets fördelning över SVF av båda könen, begränsad till SVF där båda könen finns ({nationSex.StrataUsed} SVF i riket; utelämnade: {(nationSex.StrataLeftOut.Length == 0 ? "inga" : nationSex.StrataLeftOut)}). Se avsnittet Metod." };

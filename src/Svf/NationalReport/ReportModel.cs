@@ -24,7 +24,11 @@ public enum ColumnKind
     Date,
 }
 
-public sealed record ReportColumn(string Header, ColumnKind Kind);
+public sealed record ReportColumn(string Header, ColumnKind Kind)
+{
+    /// <summary>False for columns only in the workbook (e.g. interval bounds the PDF shows in a chart), to keep the page readable.</summary>
+    public bool InDocument { get; init; } = true;
+}
 
 /// <summary>
 /// One table of the report: the same rows become an HTML table (PDF) and one workbook sheet. Cells are string, long,
