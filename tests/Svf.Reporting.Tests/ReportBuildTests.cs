@@ -1,4 +1,8 @@
+using Svf.Assessment;
 using Svf.Indicators;
+using Svf.Ingestion;
+using Svf.Rules;
+using Svf.Storage;
 using Svf.NationalReport;
 
 namespace Svf.Reporting.Tests;
@@ -27,6 +31,27 @@ public class ReportBuildTests(ReportFixture f)
         p.Parameters.Select(x => x.Name).ShouldContain("Publiceringsregel");
         f.Output.Document.Caveats.ShouldBe(ReportFixture.Rules.ProvisionalParameters());
         File.ReadAllText(f.Output.HtmlPath).ShouldContain(p.RulesFingerprint);
+    }
+
+    [Fact]
+    public void A_locked_decision_is_shown_as_locked_even_after_the_data_changed()
+    {
+        using var db = f.CopyDatabase("locked");
+        var locked = new DecisionService(db, TimeProvider.System).Lock(ReportFixture.Rules, ReportFixture.Reference, FailedSharePolicy.Redistribute, "analytiker");
+        // After the lock Gävleborg's new-cases file is withdrawn: a new run could no longer assess its inclusion.
+        var newCases = SubmissionStore.History(db, "21").Single(s => s.IsCurrent && s.Kind == SubmissionKind.NewCases);
+        SubmissionStore.Withdraw(db, newCases.Id, "analytiker", "test efter låsning");
+        new PaymentAssessor(db, ReportFixture.Reference, new IndicatorOptions()).Assess(ReportFixture.Rules)
+            .Conditions.Single(c => c.RegionCode == "21" && c.ConditionId == "inclusion").Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+
+        var doc = new NationalReportBuilder(db, ReportFixture.Reference, new IndicatorOptions(), TimeProvider.System)
+            .Build(new NationalReportRequest(2025, NationalReportKind.Interim, ReportFixture.Rules), "test");
+        var matrix = doc.Table("Villkor per region");
+        var gavleborg = matrix.Rows.Single(r => (string)r[0]! == "21 Gävleborgs län");
+        gavleborg[matrix.Column(ReportFixture.Rules.Condition("inclusion").NameSv)].ShouldBe("ej uppfyllt");
+        doc.Table("Fördelning").Rows.ShouldBe(f.Output.Document.Table("Fördelning").Rows);
+        doc.Provenance.Parameters.Single(p => p.Name == "Beslut om andra utbetalningen").Value.ShouldContain($"beslut {locked.Id}");
+        doc.AllSections().Single(s => s.Id == "andra-utbetalningen").Blocks.OfType<ParagraphBlock>().First().Text.ShouldContain("visar det låsta beslutet");
     }
 
     [Fact]

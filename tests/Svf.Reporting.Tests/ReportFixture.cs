@@ -40,7 +40,7 @@ public sealed class ReportFixture : IDisposable
         Db = SvfDatabase.Open("sqlite:" + Path.Combine(_dir, "svf.db"));
         Db.Migrate();
         var files = new SyntheticDataGenerator(Reference, new GeneratorSettings { Year = 2025, PathwaysPerYear = 21_000 }).WriteAll(Path.Combine(_dir, "incoming"));
-        var service = new SubmissionService(Db, Reference, new Pseudonymizer(new byte[32]), new Clock(new DateTimeOffset(2027, 1, 4, 8, 0, 0, TimeSpan.Zero)));
+        var service = new SubmissionService(Db, Reference, Pseudonymizer.FromBase64(Pseudonymizer.NewKeyBase64()), new Clock(new DateTimeOffset(2027, 1, 4, 8, 0, 0, TimeSpan.Zero)));
         var year = ReportingPeriod.Parse("2025");
         foreach (var f in files)
         {
@@ -86,6 +86,22 @@ public sealed class ReportFixture : IDisposable
     public string OutDir { get; }
 
     public NationalReportOutput Output { get; }
+
+    /// <summary>A copy of the database, for a test that changes stored data.</summary>
+    public SvfDatabase CopyDatabase(string name)
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        var source = Path.Combine(_dir, "svf.db");
+        var target = Path.Combine(TempDir(name), "svf.db");
+        foreach (var suffix in new[] { "", "-wal" })
+        {
+            if (File.Exists(source + suffix))
+            {
+                File.Copy(source + suffix, target + suffix, overwrite: true);
+            }
+        }
+        return SvfDatabase.Open("sqlite:" + target);
+    }
 
     public string TempDir(string name)
     {

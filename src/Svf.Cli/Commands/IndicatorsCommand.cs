@@ -49,6 +49,10 @@ internal static class IndicatorsCommand
             var query = new IndicatorQuery(parse.GetValue(kind), withinPeriod, parse.GetValue(publication));
             var rows = Run(database, reference, options, query);
             Print(Console.Out, rows, reference);
+            foreach (var notice in Svf.Assessment.DecisionService.LockNotices(database, rows.Select(r => Svf.Assessment.DecisionService.YearOf(r.Period))))
+            {
+                Console.WriteLine(notice);
+            }
             if (parse.GetValue(output) is { } path)
             {
                 TableExport.WriteFile(rows, path);

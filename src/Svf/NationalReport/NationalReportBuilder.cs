@@ -37,6 +37,8 @@ public sealed record NationalReportData
     public required IReadOnlyList<IndicatorRow> YearRows { get; init; }
     public required IReadOnlyList<IndicatorRow> TrendRows { get; init; }
     public required AssessmentResult Assessment { get; init; }
+    /// <summary>The year's locked payment decision, when there is one: the payment section shows it rather than a new run.</summary>
+    public required LockedDecision? Locked { get; init; }
     public required Allocator.Result? Allocation { get; init; }
     public required string? AllocationProblem { get; init; }
     public required FailedSharePolicy Policy { get; init; }
@@ -63,7 +65,7 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
 {
     public NationalReportDocument Build(NationalReportRequest request, string actor)
     {
-        var data = Collect(request);
+        var data = Collect(request, actor);
         var document = NationalReportComposer.Compose(data, reference, options, SwedishTime.Date(clock.GetUtcNow().UtcDateTime));
         AuditLog.Write(db, actor, "national_report.built", null, null,
             $"year {request.Year}, {request.Kind.ToString().ToLowerInvariant()}, publication {request.ForPublication}, policy {data.Policy}, " +
@@ -71,7 +73,7 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
         return document;
     }
 
-    public NationalReportData Collect(NationalReportRequest request)
+    public NationalReportData Collect(NationalReportRequest request, string actor)
     {
         if (request.Rules.Year != request.Year)
         {
@@ -86,18 +88,11 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
             .Where(r => r.Level == "nation" && r.Svf == IndicatorEngine.AllSvf && ReportingPeriod.Parse(r.Period).Start <= period.End)
             .ToList();
 
-        var assessment = new PaymentAssessor(db, reference, options).Assess(request.Rules);
-        var policy = request.Policy ?? request.Rules.DefaultFailedSharePolicy;
-        Allocator.Result? allocation = null;
-        string? allocationProblem = null;
-        try
-        {
-            allocation = Allocator.Allocate(assessment, reference, policy);
-        }
-        catch (AllocationUnavailableException e)
-        {
-            allocationProblem = e.Message;
-        }
+        // A locked decision is what the ministry decides on: the report shows it as locked, not a new run on later data.
+        var locked = new DecisionService(db, clock, options).Get(request.Year, actor);
+        var run = locked is not null
+            ? locked.Record.ToRun(DecisionService.InputsOf(locked).Rules)
+            : AssessmentRun.Execute(db, request.Rules, reference, options, request.Policy ?? request.Rules.DefaultFailedSharePolicy);
         var history = RegionReportStore.History(db, request.Year);
         var latest = history.Where(h => h.Status == ReportStatus.Submitted).GroupBy(h => h.RegionCode)
             .ToDictionary(g => g.Key, g => g.Last().Content, StringComparer.Ordinal);
@@ -110,18 +105,19 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
             Period = period,
             YearRows = yearRows,
             TrendRows = trend,
-            Assessment = assessment,
-            Allocation = allocation,
-            AllocationProblem = allocationProblem,
-            Policy = policy,
-            Deviations = Svf.Assessment.Deviations.Build(assessment, history),
-            Conclusions = Svf.Assessment.Deviations.Conclusions(assessment, allocation),
-            Letters = new ReportFollowUp(db, reference).Letters(request.Rules, assessment.ComputedInclusion),
+            Assessment = run.Assessment,
+            Locked = locked,
+            Allocation = run.Allocation,
+            AllocationProblem = run.AllocationUnavailable,
+            Policy = run.Policy,
+            Deviations = run.Deviations,
+            Conclusions = run.Conclusions,
+            Letters = new ReportFollowUp(db, reference).Letters(request.Rules, run.Assessment.ComputedInclusion),
             LatestReports = latest,
             Segments = SegmentSplit.Compute(treated, engine, reference, period.ToString(), minCell),
             SexDifferences = SexStandardisation.Compute(treated, engine, reference, period.ToString(), request.StandardMinMinorityShare, request.StandardMinStratum, minCell),
             Distribution = Distribution(treated, engine),
-            Provenance = Provenance(request, policy),
+            Provenance = Provenance(request, run.Policy, locked),
         };
     }
 
@@ -162,7 +158,7 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
         return Buckets.Select((b, i) => (b, women[i], men[i])).ToList();
     }
 
-    private ReportProvenance Provenance(NationalReportRequest request, FailedSharePolicy policy)
+    private ReportProvenance Provenance(NationalReportRequest request, FailedSharePolicy policy, LockedDecision? locked)
     {
         var submissions = SubmissionStore.History(db).Where(s => s.IsCurrent).OrderBy(s => s.RegionCode, StringComparer.Ordinal).ThenBy(s => s.Kind, StringComparer.Ordinal)
             .ThenBy(s => s.Period, StringComparer.Ordinal).ThenBy(s => s.Id)
@@ -200,6 +196,9 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
             ("Standard för jämförelsen kvinnor–män", $"rikets SVF-fördelning, båda könen; SVF där vardera kön är minst {request.StandardMinMinorityShare.ToString("P0", sv)} av patienterna"),
             ("Minsta antal per kön och SVF i standardiseringen", request.StandardMinStratum.ToString(sv)),
             ("Fördjupningsgräns (över ledtiden med mer än)", ((double)request.Rules.DeepDiveThreshold).ToString("P0", sv)),
+            ("Beslut om andra utbetalningen", locked is null
+                ? "inte låst: villkor, fördelning och avvikelser är beräknade ur gällande data när rapporten framställdes"
+                : $"låst {IsoDate.ToText(SwedishTime.Date(locked.Record.LockedAtUtc))} av {locked.Record.LockedBy} (beslut {locked.Id}, resultatets fingeravtryck {locked.Record.ResultFingerprint}); villkor, fördelning och avvikelser visas som de låstes"),
         };
         return new ReportProvenance(submissions, request.Rules.Source, rules, Sha(referenceText.ToString()), parameters);
     }

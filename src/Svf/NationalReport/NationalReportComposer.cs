@@ -271,30 +271,35 @@ internal static class NationalReportComposer
 
         var blocks = new List<ReportBlock>
         {
-            new ParagraphBlock($"Socialstyrelsen redovisar om villkoren för den andra utbetalningen är uppfyllda. Villkoren och beloppen kommer ur regelverket för {rules.Year} ({rules.Title})."),
+            new ParagraphBlock($"Socialstyrelsen redovisar om villkoren för den andra utbetalningen är uppfyllda. Villkoren och beloppen kommer ur regelverket för {rules.Year} ({rules.Title}). " +
+                               (d.Locked is { } locked
+                                   ? $"Beslutsunderlaget låstes {IsoDate.ToText(Svf.Domain.SwedishTime.Date(locked.Record.LockedAtUtc))} (beslut {locked.Id}); tabellerna i detta avsnitt visar det låsta beslutet, även om data har ändrats därefter."
+                                   : "Beslutsunderlaget är inte låst: tabellerna är beräknade ur gällande data när rapporten framställdes och kan ändras om data ändras.")),
             new TableBlock(matrixTable),
             new TableBlock(evidence),
         };
         if (d.Allocation is { } alloc)
         {
+            // Amounts per payment, what is withheld, and (workbook) the population each payment was split by.
             var payments = rules.Payments;
-            var rows = reference.Regions.Select(r =>
+            object?[] Line(string label, Func<AllocationRow, bool> rowsOf)
             {
-                var own = alloc.Rows.Where(x => x.RegionCode == r.Code).ToList();
-                var row = new List<object?> { $"{r.Code} {r.Name}", own.First().Population };
-                row.AddRange(payments.Select(p => (object?)own.Single(x => x.PaymentId == p.Id).Amount));
-                row.Add(own.Sum(x => x.Withheld));
-                return row.ToArray();
-            }).ToList();
-            var totals = new List<object?> { "Riket", alloc.Rows.Where(x => x.PaymentId == payments[0].Id).Sum(x => x.Population) };
-            totals.AddRange(payments.Select(p => (object?)alloc.Rows.Where(x => x.PaymentId == p.Id).Sum(x => x.Amount)));
-            totals.Add(alloc.Rows.Sum(x => x.Withheld));
-            rows.Add(totals.ToArray());
+                var own = alloc.Rows.Where(rowsOf).ToList();
+                var line = new List<object?> { label };
+                line.AddRange(payments.Select(p => (object?)own.Where(x => x.PaymentId == p.Id).Sum(x => x.Amount)));
+                line.Add(own.Sum(x => x.Withheld));
+                line.AddRange(payments.Select(p => own.Where(x => x.PaymentId == p.Id).Select(x => x.Population).ToList())
+                    .Select(pops => pops.All(v => v is null) ? null : (object?)pops.Sum()));
+                return line.ToArray();
+            }
+            var rows = reference.Regions.Select(r => Line($"{r.Code} {r.Name}", x => x.RegionCode == r.Code)).Append(Line("Riket", _ => true)).ToList();
+            var dates = payments.Select(p => (p, rules.PopulationOf(p))).Select(t => $"{t.p.NameSv}: folkmängd {IsoDate.ToText(t.Item2.ReferenceDate)}{(t.Item2.Provisional ? " (preliminärt referensdatum)" : "")}");
             blocks.Add(new TableBlock(new ReportTable("Fördelning", $"Fördelning per region i kronor, {rules.Year}",
-                [Col("Region"), Col("Folkmängd", ColumnKind.Count), .. payments.Select(p => Col(p.NameSv, ColumnKind.Kronor)), Col("Innehållet", ColumnKind.Kronor)], rows)
+                [Col("Region"), .. payments.Select(p => Col(p.NameSv, ColumnKind.Kronor)), Col("Innehållet", ColumnKind.Kronor), .. payments.Select(p => Wb($"Folkmängd, {p.NameSv.ToLowerInvariant()}", ColumnKind.Count))], rows)
             {
-                Note = $"Folkmängd {IsoDate.ToText(rules.Population.ReferenceDate)}{(rules.Population.Provisional ? " (preliminärt referensdatum)" : "")}. Hela kronor enligt största-restmetoden. " +
-                       $"En region som inte uppfyller villkoren: andelen {(d.Policy == FailedSharePolicy.Redistribute ? "omfördelas till övriga regioner efter folkmängd" : "hålls inne")}.",
+                Note = $"{string.Join("; ", dates)}. Hela kronor enligt största-restmetoden. " +
+                       $"En region som inte uppfyller villkoren: andelen {(d.Policy == FailedSharePolicy.Redistribute ? "omfördelas till övriga regioner efter folkmängd" : "hålls inne")}. " +
+                       "Innehållet: andelar som inte betalas ut, och andelar som hålls inne så länge en region inte kan bedömas.",
             }));
         }
         else
