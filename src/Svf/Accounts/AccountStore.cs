@@ -135,7 +135,7 @@ public static class AccountStore
     /// <summary>Usernames are compared case-insensitively: stored lower-case, trimmed.</summary>
     public static string Normalize(string username) => username.Trim().ToLowerInvariant();
 
-    internal static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
+    public static string TokenHash(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
