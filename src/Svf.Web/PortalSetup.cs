@@ -7,8 +7,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
-using Svf.Ingestion;
-using Svf.ReferenceData;
+using Svf.Application;
 using Svf.Storage;
 using Svf.Web.Api;
 using Svf.Web.Auth;
@@ -90,34 +89,17 @@ public static class PortalSetup
         services.AddProblemDetails();
     }
 
-    /// <summary>The database, reference data, pseudonymisation key and clock, as the CLI builds them.</summary>
+    /// <summary>The use-case services, configured from Portal:* (or the CLI's environment variables) and the host's clock.</summary>
     private static void AddSvfCore(this IServiceCollection services, PortalOptions options)
     {
-        services.AddSingleton(_ =>
+        services.AddSvf(o =>
         {
-            var db = SvfDatabase.Open(options.Database ?? Environment.GetEnvironmentVariable("SVF_DB") ?? "sqlite:svf.db");
-            db.Migrate();
-            return db;
+            o.FromEnvironment();
+            o.Database = options.Database ?? o.Database;
+            o.PseudonymKey = options.PseudonymKey ?? o.PseudonymKey;
+            o.PseudonymKeyFile = options.PseudonymKeyFile ?? (options.PseudonymKey is null ? o.PseudonymKeyFile : null);
         });
-        services.AddSingleton(ReferenceDataSet.Embedded);
-        services.AddSingleton(_ => ResolveKey(options));
-        services.AddSingleton(sp => new SubmissionService(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
-            sp.GetRequiredService<Pseudonymizer>(), sp.GetRequiredService<TimeProvider>()));
-    }
-
-    private static Pseudonymizer ResolveKey(PortalOptions options)
-    {
-        if (options.PseudonymKey is { Length: > 0 } key)
-        {
-            return Pseudonymizer.FromBase64(key);
-        }
-        var file = options.PseudonymKeyFile ?? Environment.GetEnvironmentVariable("SVF_PSEUDONYM_KEY_FILE");
-        if (file is not null)
-        {
-            return Pseudonymizer.FromBase64(File.ReadAllText(file));
-        }
-        return Pseudonymizer.FromBase64(Environment.GetEnvironmentVariable("SVF_PSEUDONYM_KEY")
-            ?? throw new InvalidOperationException("No pseudonymisation key: set Portal:PseudonymKey, Portal:PseudonymKeyFile, SVF_PSEUDONYM_KEY or SVF_PSEUDONYM_KEY_FILE."));
+        services.AddOptions<SvfOptions>().Configure<TimeProvider>((o, clock) => o.Clock = clock);
     }
 
     public static void UsePortal(this WebApplication app)
@@ -125,7 +107,7 @@ public static class PortalSetup
         var options = app.Services.GetRequiredService<IOptions<PortalOptions>>().Value;
         // Open (and migrate) the database and load the key before the first request, so a bad setting stops the start.
         var db = app.Services.GetRequiredService<SvfDatabase>();
-        app.Services.GetRequiredService<Pseudonymizer>();
+        app.Services.GetRequiredService<SvfOptions>().CreatePseudonymizer();
         if (options.Demo)
         {
             DemoAccounts.Ensure(db, app.Services.GetRequiredService<TimeProvider>());

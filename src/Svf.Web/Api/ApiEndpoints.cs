@@ -8,6 +8,8 @@ public static class ApiEndpoints
     public static void MapPortalApi(this WebApplication app)
     {
         var api = app.MapGroup("/api/v1").WithTags("SVF");
-        api.MapPost("/token", TokenEndpoint.Issue).AllowAnonymous().RequireRateLimiting(PortalSetup.LoginLimit).DisableAntiforgery();
+        api.MapPost("/token", TokenEndpoint.Issue).AllowAnonymous().RequireRateLimiting(PortalSetup.LoginLimit).DisableAntiforgery()
+            .WithSummary("A bearer token for {\"username\", \"password\"}: send it as Authorization: Bearer TOKEN.");
+        SubmissionEndpoints.Map(api);
     }
 }

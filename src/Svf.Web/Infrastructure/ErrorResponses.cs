@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
+using Svf.Application;
 
 namespace Svf.Web.Infrastructure;
 
@@ -13,7 +14,7 @@ public static class ErrorResponses
 {
     public static int StatusFor(Exception ex) => ex switch
     {
-        _ when IsAccessDenied(ex) => StatusCodes.Status403Forbidden,
+        AccessDeniedException => StatusCodes.Status403Forbidden,
         UnauthorizedAccessException => StatusCodes.Status403Forbidden,
         KeyNotFoundException => StatusCodes.Status404NotFound,
         BadHttpRequestException b => b.StatusCode,
@@ -21,9 +22,6 @@ public static class ErrorResponses
         ArgumentException or InvalidDataException or FormatException or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
         _ => StatusCodes.Status500InternalServerError,
     };
-
-    /// <summary>Svf.Application.AccessDeniedException: the use-case services' refusal (already audited by them).</summary>
-    public static bool IsAccessDenied(Exception ex) => ex.GetType().Name == "AccessDeniedException";
 
     public static string MessageFor(HttpContext ctx, Exception ex, int status)
     {
