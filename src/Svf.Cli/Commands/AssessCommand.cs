@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Assessment;
 using Svf.Indicators;
 using Svf.Output;
 using Svf.ReferenceData;
-using Svf.Reports;
 using Svf.Rules;
 using Svf.Storage;
 
@@ -18,18 +19,16 @@ internal static class AssessCommand
         var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
-        var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (e.g. regioner.csv with new population figures)." };
+        var referenceDir = CliHost.ReferenceDir();
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
             db, year, policy, rulesDir, outDir, referenceDir,
         };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
-            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            Run(database, rules, parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy, Console.Out, parse.GetValue(outDir), reference);
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var run = services.GetRequiredService<AssessmentUseCases>().Run(CliHost.Caller(null), parse.GetValue(year), parse.GetValue(policy));
+            Print(run, Console.Out, parse.GetValue(outDir));
             return 0;
         });
         return cmd;
@@ -37,32 +36,34 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
+    /// <summary>Runs the assessment as the national operator (audited with its fingerprint) and prints it; used by the demo.</summary>
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
-        var assessment = new PaymentAssessor(db, reference, new IndicatorOptions()).Assess(rules);
+        var useCases = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions());
+        Print(useCases.Run(CliHost.Caller(null), rules, policy), w, outDir);
+    }
+
+    /// <summary>Prints a run (caveats, conditions, allocation, deviations, conclusions) and, with <paramref name="outDir"/>, writes its files.</summary>
+    public static void Print(AssessmentRun run, TextWriter w, string? outDir)
+    {
+        var rules = run.Rules;
+        var assessment = run.Assessment;
+        var allocation = run.Allocation;
         AssessmentPrinter.Caveats(w, rules);
         AssessmentPrinter.Conditions(w, assessment);
-        Allocator.Result? allocation = null;
-        try
+        if (allocation is not null)
         {
-            allocation = Allocator.Allocate(assessment, reference, policy);
             AssessmentPrinter.Allocation(w, allocation, rules);
         }
-        catch (AllocationUnavailableException e)
+        else
         {
-            w.WriteLine($"Fördelning kan inte beräknas: {e.Message}");
+            w.WriteLine($"Fördelning kan inte beräknas: {run.AllocationUnavailable}");
             w.WriteLine();
         }
-        // The run that money is decided on leaves a trace: who, when, which rules and policy, what came out (as a hash).
-        var fingerprint = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(
-            new { assessment.Conditions, assessment.Decisions, Allocation = allocation?.Rows }, TableExport.JsonOptions)))[..16];
-        AuditLog.Write(db, CliOptions.Actor, "assessment.run", null, null,
-            $"year {rules.Year}, policy {policy}, {assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
-            $"allocation {(allocation is null ? "not computed" : "computed")}, result fingerprint {fingerprint}");
-        var deviations = Deviations.Build(assessment, RegionReportStore.History(db, rules.Year));
+        var deviations = run.Deviations;
         AssessmentPrinter.Deviations(w, deviations);
-        var conclusions = Deviations.Conclusions(assessment, allocation);
+        var conclusions = run.Conclusions;
         AssessmentPrinter.Conclusions(w, conclusions);
         if (outDir is not null)
         {

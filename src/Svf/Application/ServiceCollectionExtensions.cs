@@ -14,7 +14,8 @@ public static class ServiceCollectionExtensions
     /// <see cref="SvfDatabase"/> (opened and migrated once, on first use), the <see cref="ReferenceDataSet"/> (built-in, or
     /// <see cref="SvfOptions.ReferenceDataDirectory"/>), the <see cref="AgreementRulesCatalog"/> (built-in plus
     /// <see cref="SvfOptions.RulesDirectory"/>, checked against the reference data) and the use-case services
-    /// (<see cref="SubmissionUseCases"/> and the others in <c>Svf.Application</c>).
+    /// (<see cref="SubmissionUseCases"/>, <see cref="YearlyReportUseCases"/>, <see cref="AssessmentUseCases"/>, <see cref="IndicatorUseCases"/>,
+    /// <see cref="PathwayUseCases"/>, <see cref="EarlyWarningUseCases"/>, <see cref="ReportingStatusOverview"/>).
     /// The pseudonymisation key is read only when a file is received, so read-only hosts need none.
     /// </summary>
     public static IServiceCollection AddSvf(this IServiceCollection services, Action<SvfOptions> configure)
@@ -46,6 +47,17 @@ public static class ServiceCollectionExtensions
             var pseudonymizer = new Lazy<Ingestion.Pseudonymizer>(o.CreatePseudonymizer);
             return new SubmissionUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(), () => pseudonymizer.Value, o.Clock);
         });
+        services.AddSingleton(sp => new YearlyReportUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
+        services.AddSingleton(sp => new AssessmentUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators));
+        services.AddSingleton(sp => new IndicatorUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<SvfOptions>().Indicators));
+        services.AddSingleton(sp => new PathwayUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>()));
+        services.AddSingleton(sp => new EarlyWarningUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
+        services.AddSingleton(sp => new ReportingStatusOverview(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         return services;
     }
 }
