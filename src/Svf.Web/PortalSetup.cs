@@ -100,6 +100,8 @@ public static class PortalSetup
             o.PseudonymKeyFile = options.PseudonymKeyFile ?? (options.PseudonymKey is null ? o.PseudonymKeyFile : null);
         });
         services.AddOptions<SvfOptions>().Configure<TimeProvider>((o, clock) => o.Clock = clock);
+        services.AddSingleton(sp => new AccountUseCases(sp.GetRequiredService<Storage.SvfDatabase>(), sp.GetRequiredService<ReferenceData.ReferenceDataSet>(),
+            sp.GetRequiredService<TimeProvider>()));
     }
 
     public static void UsePortal(this WebApplication app)

@@ -11,5 +11,7 @@ public static class ApiEndpoints
         api.MapPost("/token", TokenEndpoint.Issue).AllowAnonymous().RequireRateLimiting(PortalSetup.LoginLimit).DisableAntiforgery()
             .WithSummary("A bearer token for {\"username\", \"password\"}: send it as Authorization: Bearer TOKEN.");
         SubmissionEndpoints.Map(api);
+        DataEndpoints.Map(api);
+        AccountEndpoints.Map(api);
     }
 }

@@ -14,6 +14,14 @@ public sealed class PasswordSignIn(SvfDatabase db)
 
     public static string Hash(string password) => Hasher.HashPassword(null!, password);
 
+    /// <summary>The hash of a new password (at least 12 characters), or null when none is given (an account for OpenID Connect only).</summary>
+    public static string? HashIfGiven(string? password) => password switch
+    {
+        null or "" => null,
+        { Length: < 12 } => throw new ArgumentException("Lösenordet ska ha minst 12 tecken."),
+        _ => Hash(password),
+    };
+
     /// <summary>The account, or null (unknown user, wrong password or deactivated: the caller cannot tell which). Audited.</summary>
     public Account? Check(string? username, string? password)
     {

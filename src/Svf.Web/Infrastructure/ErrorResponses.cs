@@ -1,4 +1,5 @@
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.Extensions.Options;
@@ -12,6 +13,8 @@ namespace Svf.Web.Infrastructure;
 /// </summary>
 public static class ErrorResponses
 {
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     public static int StatusFor(Exception ex) => ex switch
     {
         AccessDeniedException => StatusCodes.Status403Forbidden,
@@ -96,9 +99,9 @@ public static class ErrorResponses
     private static string Page(string title, string message) => $$"""
         <!DOCTYPE html>
         <html lang="sv"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-        <title>{{WebUtility.HtmlEncode(title)}} – SVF-uppföljning</title><link rel="stylesheet" href="/site.css"></head>
-        <body><main id="main"><h1>{{WebUtility.HtmlEncode(title)}}</h1>
-        <p class="message error" role="alert">{{WebUtility.HtmlEncode(message)}}</p>
+        <title>{{Encoder.Encode(title)}} – SVF-uppföljning</title><link rel="stylesheet" href="/site.css"></head>
+        <body><main id="main"><h1>{{Encoder.Encode(title)}}</h1>
+        <p class="message error" role="alert">{{Encoder.Encode(message)}}</p>
         <p><a href="/">Till startsidan</a></p></main></body></html>
         """;
 }

@@ -126,13 +126,28 @@ public class PortalFixture : IAsyncLifetime
 
     public static string PasswordOf(string username) => DemoAccounts.All.Single(a => a.Username == username).Password;
 
+    private readonly Dictionary<string, string> _tokens = new(StringComparer.Ordinal);
+
+    /// <summary>A token per user, fetched once (password hashing is deliberately slow).</summary>
     public async Task<string> TokenAsync(string username)
     {
+        lock (_tokens)
+        {
+            if (_tokens.TryGetValue(username, out var known))
+            {
+                return known;
+            }
+        }
         using var c = Client();
         var response = await c.PostAsJsonAsync("/api/v1/token", new { username, password = PasswordOf(username) });
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
-        return json.RootElement.GetProperty("access_token").GetString()!;
+        var token = json.RootElement.GetProperty("access_token").GetString()!;
+        lock (_tokens)
+        {
+            _tokens[username] = token;
+        }
+        return token;
     }
 
     public async Task<HttpClient> ApiClientAsync(string username)
