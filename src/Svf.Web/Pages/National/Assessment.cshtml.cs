@@ -1,0 +1,51 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Svf.Application;
+using Svf.Assessment;
+using Svf.Web.Api;
+using Svf.Web.Auth;
+
+namespace Svf.Web.Pages.National;
+
+/// <summary>The assessment: analysts run it (the run money is decided on, audited with its fingerprint); the ministry reads it.</summary>
+public sealed class AssessmentModel(AssessmentUseCases assessments, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public int? Year { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Policy { get; set; }
+
+    public AssessmentRun Run { get; private set; } = null!;
+
+    public bool WasRun { get; private set; }
+
+    public bool CanRun => User.ToCaller().CanRunAssessment;
+
+    public int TheYear => Year ?? Svf.Domain.SwedishTime.Today(clock).Year - 1;
+
+    public string Query => $"?policy={Run.Policy.ToString().ToLowerInvariant()}";
+
+    public void OnGet() => Run = assessments.Current(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+
+    public IActionResult OnPostRun()
+    {
+        Run = assessments.Run(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+        WasRun = true;
+        return Page();
+    }
+
+    public static string OutcomeText(ConditionOutcome o) => o switch
+    {
+        ConditionOutcome.Met => "uppfyllt",
+        ConditionOutcome.NotMet => "ej uppfyllt",
+        _ => "kan inte bedömas",
+    };
+
+    public static string OutcomeCss(ConditionOutcome o) => o switch
+    {
+        ConditionOutcome.Met => "status-ok",
+        ConditionOutcome.NotMet => "status-bad",
+        _ => "status-warn",
+    };
+}
