@@ -16,7 +16,7 @@ internal static class AppTestData
     public static readonly AgreementRulesCatalog Catalog = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded);
 
     public static SubmissionUseCases Submissions(SvfDatabase db, TimeProvider clock) =>
-        new(db, ReferenceDataSet.Embedded, () => new Pseudonymizer(new byte[32]), clock);
+        new(db, ReferenceDataSet.Embedded, () => TestKeys.Pseudonymizer(), clock);
 
     /// <summary>
     /// One breast-cancer pathway per entry: suspicion on <c>start</c>, treatment (surgery) <c>days</c> later, cancer confirmed (C50.9).
