@@ -45,9 +45,11 @@ internal static class AssessmentPrinter
     {
         var payments = rules.Payments.Select(p => p.Id).ToList();
         var t = new ConsoleTable(new[] { "Region", "Befolkning" }.Concat(payments.Select(p => p + " (kr)")).Append("Totalt (kr)").Append("Innehållet (kr)").ToArray());
-        foreach (var g in result.Rows.GroupBy(r => (r.RegionCode, r.RegionName, r.Population)))
+        foreach (var g in result.Rows.GroupBy(r => (r.RegionCode, r.RegionName)))
         {
-            var cells = new List<string> { $"{g.Key.RegionCode} {g.Key.RegionName}", g.Key.Population.ToString("N0", Sv) };
+            // One figure per population date used (in payment order); "–" where the source has none and none was needed.
+            var populations = string.Join(" / ", g.Select(r => (r.PopulationReferenceDate, r.Population)).Distinct().Select(p => p.Population?.ToString("N0", Sv) ?? "–"));
+            var cells = new List<string> { $"{g.Key.RegionCode} {g.Key.RegionName}", populations };
             cells.AddRange(payments.Select(p => g.Single(r => r.PaymentId == p).Amount.ToString("N0", Sv)));
             cells.Add(g.Sum(r => r.Amount).ToString("N0", Sv));
             cells.Add(g.Sum(r => r.Withheld).ToString("N0", Sv));
@@ -65,7 +67,11 @@ internal static class AssessmentPrinter
         var policy = result.Policy == FailedSharePolicy.Redistribute
             ? "omfördelas till de regioner som uppfyller villkoren (efter befolkning); andelen för en region som inte kan bedömas hålls inne tills den kan bedömas"
             : "innehålls (betalas inte ut); även andelen för en region som inte kan bedömas hålls inne";
-        w.WriteLine($"Fördelning {rules.Year} i hela kronor (största rest-metoden). Befolkning per {rules.Population.ReferenceDate:yyyy-MM-dd}{(rules.Population.Provisional ? "*" : "")}.");
+        var bases = rules.Payments.GroupBy(p => rules.PopulationOf(p)).ToList();
+        var basisText = bases.Count == 1
+            ? $"Befolkning per {bases[0].Key.ReferenceDate:yyyy-MM-dd}{(bases[0].Key.Provisional ? "*" : "")}"
+            : "Befolkning per " + string.Join(", ", bases.Select(b => $"{b.Key.ReferenceDate:yyyy-MM-dd}{(b.Key.Provisional ? "*" : "")} ({string.Join(", ", b.Select(p => p.NameSv.ToLowerInvariant()))})"));
+        w.WriteLine($"Fördelning {rules.Year} i hela kronor (största rest-metoden). {basisText}.");
         w.WriteLine($"Princip för andel som inte betalas ut: {policy}.");
         w.WriteLine(t);
     }

@@ -38,6 +38,7 @@ internal static class IngestCommand
                     ReportingPeriod.Parse(parse.GetValue(period)!), stream, f.FullName, ct);
             }
             Console.WriteLine(report.ToText());
+            Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             if (parse.GetValue(feedbackOut) is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());

@@ -3,6 +3,7 @@ using System.Globalization;
 using Svf.Output;
 using Microsoft.Extensions.DependencyInjection;
 using Svf.Application;
+using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -19,12 +20,14 @@ internal static class SubmissionsCommand
         {
             using var services = CliHost.Services(parse.GetValue(db)!);
             var rows = services.GetRequiredService<SubmissionUseCases>().History(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(region));
-            var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Fil");
+            var locks = Svf.Assessment.DecisionService.LockTimes(services.GetRequiredService<SvfDatabase>());
+            var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Efter låsning", "Fil");
             foreach (var s in rows)
             {
                 t.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.RegionCode, s.Kind, s.Period, s.VersionNumber.ToString(CultureInfo.InvariantCulture), s.Status,
                     s.IsCurrent ? "ja" : "nej", s.SupersededBy?.ToString(CultureInfo.InvariantCulture) ?? "", ConsoleTable.Num(s.RowCount),
-                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), s.FileName);
+                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    Svf.Assessment.DecisionService.IsAfterLock(locks, Svf.Assessment.DecisionService.YearOf(s.Period), s.ReceivedAtUtc) ? "ja" : "", s.FileName);
             }
             Console.WriteLine(t);
             if (parse.GetValue(output) is { } path)

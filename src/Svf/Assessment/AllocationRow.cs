@@ -11,7 +11,8 @@ public sealed record AllocationRow
     public required string RegionCode { get; init; }
     public required string RegionName { get; init; }
     public required string RccCode { get; init; }
-    public required long Population { get; init; }
+    /// <summary>The region's population at <see cref="PopulationReferenceDate"/>; null when the source has none and none was needed (a region that does not qualify, under redistribute).</summary>
+    public required long? Population { get; init; }
     public required DateOnly PopulationReferenceDate { get; init; }
     /// <summary>met, not_met or cannot_assess (for unconditional payments always met).</summary>
     public required ConditionOutcome Eligibility { get; init; }

@@ -15,25 +15,33 @@ public static class Allocator
     public static Result Allocate(AssessmentResult assessment, ReferenceDataSet reference, FailedSharePolicy policy)
     {
         var rules = assessment.Rules;
-        var date = rules.Population.ReferenceDate;
-        var missing = reference.Regions.Where(r => r.PopulationAt(date) is null).Select(r => $"{r.Code} {r.Name}").ToList();
-        if (missing.Count > 0)
-        {
-            throw new AllocationUnavailableException(
-                $"Allocation for {rules.Year} cannot be computed: regioner.csv has no population at {date:yyyy-MM-dd} for {string.Join(", ", missing)}. " +
-                "Add the figures (a data change) or change population.reference_date in the rules file.");
-        }
         var regions = reference.Regions;
-        var population = regions.Select(r => r.PopulationAt(date)!.Value).ToArray();
         var codes = regions.Select(r => r.Code).ToArray();
         var rows = new List<AllocationRow>();
         foreach (var payment in rules.Payments)
         {
+            var basis = rules.PopulationOf(payment);
+            var date = basis.ReferenceDate;
             var decisions = regions.Select(r => assessment.Decisions.Single(d => d.PaymentId == payment.Id && d.RegionCode == r.Code)).ToArray();
+            // A figure is needed only where it weighs: under redistribute a region that does not qualify has weight 0, so the
+            // government's table of the qualifying regions' figures is enough (the 2025 payment 2 precedent).
+            var splitOverAll = policy == FailedSharePolicy.Withhold || payment.Eligibility == PaymentEligibility.AllRegions
+                || decisions.All(d => d.Outcome == ConditionOutcome.NotMet);
+            var needed = regions.Select((r, i) => splitOverAll || decisions[i].Outcome != ConditionOutcome.NotMet).ToArray();
+            var missing = regions.Where((r, i) => needed[i] && r.PopulationAt(date) is null).Select(r => $"{r.Code} {r.Name}").ToList();
+            if (missing.Count > 0)
+            {
+                throw new AllocationUnavailableException(
+                    $"Fördelningen {rules.Year} kan inte beräknas: {payment.Id} ({payment.NameSv}) fördelas efter befolkningen per {date:yyyy-MM-dd}, " +
+                    $"och regioner.csv saknar den för {string.Join(", ", missing)}. " +
+                    "Lägg till siffrorna (en dataändring) eller ändra befolkningsdatumet i reglerna.");
+            }
+            var population = regions.Select(r => r.PopulationAt(date) ?? 0).ToArray();
             long[] amounts;
             long[] withheld;
-            if (policy == FailedSharePolicy.Withhold || payment.Eligibility == PaymentEligibility.AllRegions)
+            if (splitOverAll)
             {
+                // Nobody qualifies (redistribute): nothing can be redistributed, the whole payment is withheld by population.
                 var shares = LargestRemainder.Split(payment.Amount, population, codes);
                 amounts = shares.Select((a, i) => decisions[i].Qualifies ? a : 0).ToArray();
                 withheld = shares.Select((a, i) => decisions[i].Qualifies ? 0 : a).ToArray();
@@ -43,27 +51,18 @@ public static class Allocator
                 // A region that cannot be assessed yet keeps its place: its share is held back (as withheld) rather than
                 // redistributed, so the others' amounts do not change when its data arrives and it qualifies.
                 var weights = population.Select((p, i) => decisions[i].Outcome == ConditionOutcome.NotMet ? 0 : p).ToArray();
-                if (weights.All(w => w == 0))
-                {
-                    // Nobody qualifies: nothing can be redistributed, the whole payment is withheld.
-                    amounts = new long[regions.Count];
-                    withheld = LargestRemainder.Split(payment.Amount, population, codes);
-                }
-                else
-                {
-                    var shares = LargestRemainder.Split(payment.Amount, weights, codes);
-                    amounts = shares.Select((a, i) => decisions[i].Qualifies ? a : 0).ToArray();
-                    withheld = shares.Select((a, i) => decisions[i].Qualifies ? 0 : a).ToArray();
-                }
+                var shares = LargestRemainder.Split(payment.Amount, weights, codes);
+                amounts = shares.Select((a, i) => decisions[i].Qualifies ? a : 0).ToArray();
+                withheld = shares.Select((a, i) => decisions[i].Qualifies ? 0 : a).ToArray();
             }
             for (var i = 0; i < regions.Count; i++)
             {
                 rows.Add(new AllocationRow
                 {
                     Year = rules.Year, PaymentId = payment.Id, PaymentName = payment.NameSv, RegionCode = regions[i].Code, RegionName = regions[i].Name,
-                    RccCode = regions[i].RccCode, Population = population[i], PopulationReferenceDate = date, Eligibility = decisions[i].Outcome,
+                    RccCode = regions[i].RccCode, Population = regions[i].PopulationAt(date), PopulationReferenceDate = date, Eligibility = decisions[i].Outcome,
                     Amount = amounts[i], Withheld = withheld[i], Policy = policy,
-                    Provisional = rules.Population.Provisional || payment.Provisional || payment.Conditions.Any(c => rules.Condition(c).Provisional),
+                    Provisional = basis.Provisional || payment.Provisional || payment.Conditions.Any(c => rules.Condition(c).Provisional),
                 });
             }
         }

@@ -73,7 +73,7 @@ public static class Deviations
             rows.Add(new ConclusionRow(year, p.Id, p.NameSv, decisions.Count(d => d.Outcome == ConditionOutcome.Met),
                 decisions.Count(d => d.Outcome == ConditionOutcome.NotMet), decisions.Count(d => d.Outcome == ConditionOutcome.CannotAssess),
                 p.Amount, total?.Amount, total?.Withheld, allocation?.Policy,
-                assessment.Rules.Population.Provisional || p.Provisional || p.Conditions.Any(c => assessment.Rules.Condition(c).Provisional)));
+                assessment.Rules.PopulationOf(p).Provisional || p.Provisional || p.Conditions.Any(c => assessment.Rules.Condition(c).Provisional)));
         }
         return rows;
     }

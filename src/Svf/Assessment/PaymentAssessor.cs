@@ -17,21 +17,23 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
 {
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
-    public AssessmentResult Assess(AgreementRules rules)
+    /// <summary>Assesses the year from the current data, or, given <paramref name="inputs"/>, from exactly those submission and report versions.</summary>
+    public AssessmentResult Assess(AgreementRules rules, AssessmentInputs? inputs = null)
     {
         var engine = new IndicatorEngine(reference, options);
-        var monthly = engine.Aggregate(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db));
-        var reports = RegionReportStore.History(db, rules.Year);
+        var ids = inputs?.SubmissionIds;
+        var monthly = engine.Aggregate(IndicatorSource.Pathways(db, null, ids), IndicatorSource.NewCases(db, null, ids));
+        var reports = inputs is null ? RegionReportStore.History(db, rules.Year) : inputs.ReportsOf(db, rules.Year);
         // Each inclusion condition has its own period and SVF list; the first one is the region's "computed inclusion" for the report checks.
         var inclusion = rules.Conditions.Where(c => c.Type == ConditionType.Inclusion).ToDictionary(c => c.Id, c => Inclusion(engine, monthly, c));
         var firstInclusion = inclusion.Values.FirstOrDefault() ?? [];
         var computedInclusion = reference.Regions.ToDictionary(r => r.Code, r => firstInclusion.GetValueOrDefault(r.Code)?.Rate);
-        var covered = CoveredMonths();
+        var covered = CoveredMonths(inputs);
 
         var results = new List<ConditionResult>();
         foreach (var condition in rules.Conditions)
         {
-            var leadTimes = condition.Type == ConditionType.LeadTime ? LeadTimes(engine, condition) : null;
+            var leadTimes = condition.Type == ConditionType.LeadTime ? LeadTimes(engine, condition, ids) : null;
             foreach (var region in reference.Regions)
             {
                 var regionReports = reports.Where(r => r.RegionCode == region.Code).ToList();
@@ -70,10 +72,20 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
     }
 
     /// <summary>The months each region's current pathway submissions cover: a condition on a period it has not fully reported cannot be judged.</summary>
-    private Dictionary<string, HashSet<ReportingPeriod>> CoveredMonths()
+    private Dictionary<string, HashSet<ReportingPeriod>> CoveredMonths(AssessmentInputs? inputs)
     {
-        using var c = db.OpenConnection();
-        return reference.Regions.ToDictionary(r => r.Code, r => SubmissionStore.Current(c, null, r.Code, SubmissionKind.Pathways)
+        IEnumerable<(string Region, string Period)> periods;
+        if (inputs is null)
+        {
+            using var c = db.OpenConnection();
+            periods = reference.Regions.SelectMany(r => SubmissionStore.Current(c, null, r.Code, SubmissionKind.Pathways)).Select(s => (s.RegionCode, s.Period)).ToList();
+        }
+        else
+        {
+            periods = inputs.Submissions.Where(s => s.Kind == SubmissionKind.Pathways).Select(s => (s.RegionCode, s.Period));
+        }
+        var list = periods.ToList();
+        return reference.Regions.ToDictionary(r => r.Code, r => list.Where(s => s.Region == r.Code)
             .SelectMany(s => ReportingPeriod.TryParse(s.Period, out var p) ? p.MonthsWithin() : [])
             .ToHashSet());
     }
@@ -208,10 +220,10 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         };
     }
 
-    private List<IndicatorRow> LeadTimes(IndicatorEngine engine, ConditionRule c)
+    private List<IndicatorRow> LeadTimes(IndicatorEngine engine, ConditionRule c, IReadOnlyCollection<long>? submissionIds)
     {
         var period = ReportingPeriod.Parse(c.Period!);
-        return engine.Compute(LeadTimeFacts.Read(db, c.Svf!, c.IcdPrefixes), [], new IndicatorQuery(period.Kind, period))
+        return engine.Compute(LeadTimeFacts.Read(db, c.Svf!, c.IcdPrefixes, submissionIds), [], new IndicatorQuery(period.Kind, period))
             .Where(r => r.Level == "region" && r.Svf == c.Svf && r.Sex == IndicatorEngine.BothSexes && r.Period == period.ToString())
             .ToList();
     }

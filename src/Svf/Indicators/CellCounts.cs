@@ -16,6 +16,8 @@ public sealed class CellCounts
     public long OvertimeDays;
     public double NewCases;
     public bool HasNewCases;
+    /// <summary>A new-cases figure for both sexes together (no sex given) reached this cell: every pathway then has a denominator.</summary>
+    public bool HasBothSexesFigure;
     public long InclusionNumerator;
     public readonly LeadTimeHistogram LeadTimes = new();
 
@@ -37,6 +39,7 @@ public sealed class CellCounts
         OvertimeDays += o.OvertimeDays;
         NewCases += o.NewCases;
         HasNewCases |= o.HasNewCases;
+        HasBothSexesFigure |= o.HasBothSexesFigure;
         if (withInclusionNumerator)
         {
             InclusionNumerator += o.InclusionNumerator;

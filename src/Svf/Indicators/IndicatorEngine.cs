@@ -197,6 +197,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
                     var target = Group(Pack(g.Period.Start.DayNumber, g.Level, g.Unit, g.Svf, g.Sex));
                     target.NewCases += nc.NewCases * share;
                     target.HasNewCases = true;
+                    target.HasBothSexesFigure |= nc.Sex is null;
                 }
             }
         }
@@ -205,17 +206,32 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
         // inflate a rate with cancers that have nothing to be divided by: a region's SVF row counts towards its RCC's
         // and the nation's SVF rows only if that region sent the SVF's figure, and an SVF row counts towards the
         // all-SVF row of its unit only if it has a figure (and the SVF a diagnosis group).
+        // Likewise by sex: where a region gave its figures by sex, its both-sexes row counts a sex's numerator only if that
+        // sex has a figure (one woman with a figure and one man without give 1 of the women's figure, not 2).
         var pooled = new Dictionary<long, long>();
         foreach (var (k, g) in groups)
         {
             if (Level(k) == 2 && Svf(k) >= 0 && g.HasNewCases)
             {
+                var numerator = Sex(k) != 0 || g.HasBothSexesFigure ? g.InclusionNumerator : NumeratorOfSexesWithFigure(k);
                 var rccOfRegion = _regionRcc[Unit(k)];
                 foreach (var up in new[] { k, WithUnit(k, 1, rccOfRegion), WithUnit(k, 0, 0) })
                 {
-                    pooled[up] = pooled.GetValueOrDefault(up) + g.InclusionNumerator;
+                    pooled[up] = pooled.GetValueOrDefault(up) + numerator;
                 }
             }
+        }
+        long NumeratorOfSexesWithFigure(long bothSexes)
+        {
+            long sum = 0;
+            for (var sex = 1; sex < SexCount; sex++)
+            {
+                if (groups.TryGetValue(WithSex(bothSexes, sex), out var bySex) && bySex.HasNewCases)
+                {
+                    sum += bySex.InclusionNumerator;
+                }
+            }
+            return sum;
         }
         foreach (var (k, g) in groups)
         {

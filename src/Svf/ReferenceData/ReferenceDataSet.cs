@@ -20,8 +20,9 @@ public sealed class ReferenceDataSet
     private static readonly Lazy<ReferenceDataSet> EmbeddedInstance = new(() => Load(OpenEmbedded));
 
     private ReferenceDataSet(IReadOnlyList<Region> regions, IReadOnlyList<Rcc> rccs, IReadOnlyList<SvfDefinition> svfs,
-        IReadOnlyList<TreatmentType> treatmentTypes, LeadTimeLimitTable limits)
+        IReadOnlyList<TreatmentType> treatmentTypes, LeadTimeLimitTable limits, IReadOnlyDictionary<string, byte[]> files)
     {
+        Files = files;
         Regions = regions;
         Rccs = rccs;
         Svfs = svfs;
@@ -40,6 +41,24 @@ public sealed class ReferenceDataSet
     public IReadOnlyDictionary<string, Region> RegionsByCode { get; }
     public IReadOnlyDictionary<string, SvfDefinition> SvfsByCode { get; }
     public IReadOnlyDictionary<string, TreatmentType> TreatmentTypesByCode { get; }
+
+    /// <summary>The bytes of every file this set was read from, by file name: what a locked decision keeps and hashes.</summary>
+    public IReadOnlyDictionary<string, byte[]> Files { get; }
+
+    /// <summary>SHA-256 (hex) over the files in name order: one value that changes when any reference file changes.</summary>
+    public string ContentSha256()
+    {
+        using var sha = System.Security.Cryptography.IncrementalHash.CreateHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+        foreach (var (name, bytes) in Files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            sha.AppendData(System.Text.Encoding.UTF8.GetBytes($"{name}\n{Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(bytes))}\n"));
+        }
+        return Convert.ToHexStringLower(sha.GetHashAndReset());
+    }
+
+    /// <summary>A set read from file contents kept elsewhere (a locked decision's record); a file not given is taken from the build.</summary>
+    public static ReferenceDataSet FromContents(IReadOnlyDictionary<string, byte[]> files) =>
+        Load(name => files.TryGetValue(name, out var bytes) ? new MemoryStream(bytes, writable: false) : OpenEmbedded(name));
 
     /// <summary>The reference data shipped with this build.</summary>
     public static ReferenceDataSet Embedded => EmbeddedInstance.Value;
@@ -60,12 +79,22 @@ public sealed class ReferenceDataSet
         typeof(ReferenceDataSet).Assembly.GetManifestResourceStream("Svf.ReferenceData." + name)
         ?? throw new InvalidOperationException($"Reference data file {name} is missing from the build.");
 
-    private static ReferenceDataSet Load(Func<string, Stream> open)
+    private static ReferenceDataSet Load(Func<string, Stream> openFile)
     {
-        var rccs = ReadRows(open, RccFile, r => new Rcc(r.Req("rcc_code"), r.Req("rcc_name_sv"), r.Req("rcc_name_en")));
+        var files = new Dictionary<string, byte[]>(StringComparer.Ordinal);
+        Stream Open(string name)
+        {
+            using var s = openFile(name);
+            using var copy = new MemoryStream();
+            s.CopyTo(copy);
+            files[name] = copy.ToArray();
+            return new MemoryStream(files[name], writable: false);
+        }
+
+        var rccs = ReadRows(Open, RccFile, r => new Rcc(r.Req("rcc_code"), r.Req("rcc_name_sv"), r.Req("rcc_name_en")));
         var rccCodes = rccs.Select(r => r.Code).ToHashSet(StringComparer.Ordinal);
 
-        var regions = ReadRows(open, RegionsFile, r =>
+        var regions = ReadRows(Open, RegionsFile, r =>
         {
             var pops = new Dictionary<DateOnly, long>();
             foreach (var col in r.Columns.Where(c => c.StartsWith("population_", StringComparison.Ordinal)))
@@ -85,15 +114,15 @@ public sealed class ReferenceDataSet
             return new Region(r.Req("region_code"), r.Req("region_name"), rcc, pops);
         });
 
-        var svfs = ReadRows(open, SvfFile, r => new SvfDefinition(
+        var svfs = ReadRows(Open, SvfFile, r => new SvfDefinition(
             r.Req("svf_code"), r.Req("svf_name_sv"), r.Req("svf_name_en"),
             r.Opt("year_introduced") is { } y ? int.Parse(y, NumberStyles.None, CultureInfo.InvariantCulture) : null,
             r.Opt("icd10_codes") ?? "", IcdCode.ParseList(r.Opt("icd10_codes"))));
         var svfCodes = svfs.Select(s => s.Code).ToHashSet(StringComparer.Ordinal);
 
-        var treatments = ReadRows(open, TreatmentTypesFile, r => new TreatmentType(r.Req("treatment_type"), r.Req("name_sv"), r.Opt("kva_suffix")));
+        var treatments = ReadRows(Open, TreatmentTypesFile, r => new TreatmentType(r.Req("treatment_type"), r.Req("name_sv"), r.Opt("kva_suffix")));
 
-        var limits = ReadRows(open, LimitsFile, r =>
+        var limits = ReadRows(Open, LimitsFile, r =>
         {
             var svf = r.Req("svf_code");
             if (!svfCodes.Contains(svf))
@@ -114,7 +143,7 @@ public sealed class ReferenceDataSet
                 r.Opt("source") ?? "", notes);
         });
 
-        return new ReferenceDataSet(regions, rccs, svfs, treatments, new LeadTimeLimitTable(limits));
+        return new ReferenceDataSet(regions, rccs, svfs, treatments, new LeadTimeLimitTable(limits), files);
     }
 
     /// <summary>A version is a date (2016-12-14) or, where the source gives only a year, that year's 1 January.</summary>

@@ -24,6 +24,13 @@ public sealed record AgreementRules
 
     public ConditionRule Condition(string id) => Conditions.Single(c => c.Id == id);
 
+    /// <summary>The population figures a payment is split by: its own, or else the year's.</summary>
+    public PopulationRule PopulationOf(PaymentRule payment) => payment.Population ?? Population;
+
+    /// <summary>The rules file's text as loaded (for the record of a locked decision: its hash and a re-run from it).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string? SourceText { get; init; }
+
     /// <summary>The SVF whose waiting-time status the yearly report must give and whose inclusion is pooled: Bilaga 3.</summary>
     public IReadOnlyList<string> SvfInScope(Svf.ReferenceData.ReferenceDataSet reference) =>
         Conditions.FirstOrDefault(c => c.Type == ConditionType.Inclusion && c.SvfCodes.Count > 0)?.SvfCodes
@@ -33,11 +40,13 @@ public sealed record AgreementRules
     public IReadOnlyList<string> ProvisionalParameters()
     {
         var list = new List<string>();
-        if (Population.Provisional)
+        // The year's population only matters if some payment uses it.
+        if (Population.Provisional && Payments.Any(p => p.Population is null))
         {
             list.Add($"population.reference_date = {Population.ReferenceDate:yyyy-MM-dd}: {Population.Note}");
         }
         list.AddRange(Payments.Where(p => p.Provisional).Select(p => $"payments.{p.Id}: {p.Note}"));
+        list.AddRange(Payments.Where(p => p.Population is { Provisional: true }).Select(p => $"payments.{p.Id}.population.reference_date = {p.Population!.ReferenceDate:yyyy-MM-dd}: {p.Population.Note}"));
         list.AddRange(Conditions.Where(c => c.Provisional).Select(c => $"conditions.{c.Id}: {c.Note}"));
         if (ReportTemplate.Provisional)
         {
@@ -57,6 +66,8 @@ public sealed record PaymentRule(string Id, string NameSv, long Amount, PaymentE
 {
     public bool Provisional { get; init; }
     public string? Note { get; init; }
+    /// <summary>The population figures this payment is split by, when they differ from the year's <see cref="AgreementRules.Population"/>.</summary>
+    public PopulationRule? Population { get; init; }
 }
 
 public enum PaymentEligibility

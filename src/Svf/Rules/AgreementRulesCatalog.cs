@@ -66,7 +66,7 @@ public sealed class AgreementRulesCatalog
                 .Distinct();
             throw new InvalidDataException($"Agreement rules {fileName} do not match agreement-rules.schema.json: {string.Join("; ", problems)}");
         }
-        var rules = doc.RootElement.Deserialize<AgreementRules>(Json) ?? throw new InvalidDataException($"Agreement rules {fileName} are empty.");
+        var rules = (doc.RootElement.Deserialize<AgreementRules>(Json) ?? throw new InvalidDataException($"Agreement rules {fileName} are empty.")) with { SourceText = json };
         var errors = Check(rules, fileName, reference).ToList();
         if (errors.Count > 0)
         {
@@ -108,6 +108,10 @@ public sealed class AgreementRulesCatalog
             if (p.Eligibility == PaymentEligibility.Conditions && p.Conditions.Count == 0)
             {
                 yield return $"payment {p.Id} is conditional but names no condition";
+            }
+            if (p.Population is { Provisional: true } pp && string.IsNullOrWhiteSpace(pp.Note))
+            {
+                yield return $"payment {p.Id}: population is provisional but has no note";
             }
         }
         foreach (var c in r.Conditions)

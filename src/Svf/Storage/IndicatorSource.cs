@@ -7,20 +7,28 @@ using Svf.Indicators;
 
 namespace Svf.Storage;
 
-/// <summary>Streams the current (accepted, not superseded) submissions' data to the indicator engine.</summary>
+/// <summary>
+/// Streams the current (accepted, not superseded) submissions' data to the indicator engine; or, given a set of
+/// submission ids, exactly those submissions' data (a locked decision re-run from its record).
+/// </summary>
 public static class IndicatorSource
 {
     private const string PathwaysSql =
         "SELECT p.region_code, p.svf_code, p.sex, p.suspicion_date, p.treatment_start_date, p.treatment_type, p.end_date, p.outcome " +
-        "FROM pathways p JOIN submissions s ON s.id = p.submission_id WHERE s.is_current = 1";
+        "FROM pathways p JOIN submissions s ON s.id = p.submission_id WHERE ";
 
-    public static IEnumerable<PathwayFact> Pathways(SvfDatabase db, string? region = null) =>
-        db.Provider == DatabaseProvider.Sqlite ? SqlitePathways(db, region) : ProviderPathways(db, region);
+    /// <summary>The SQL condition on submissions <c>s</c>: current ones, or exactly the given ids (numbers only, so inlined safely).</summary>
+    public static string SubmissionFilter(IReadOnlyCollection<long>? submissionIds) => submissionIds is null
+        ? "s.is_current = 1"
+        : submissionIds.Count == 0 ? "1 = 0" : "s.id IN (" + string.Join(",", submissionIds.Select(i => i.ToString(CultureInfo.InvariantCulture))) + ")";
 
-    private static IEnumerable<PathwayFact> ProviderPathways(SvfDatabase db, string? region)
+    public static IEnumerable<PathwayFact> Pathways(SvfDatabase db, string? region = null, IReadOnlyCollection<long>? submissionIds = null) =>
+        db.Provider == DatabaseProvider.Sqlite ? SqlitePathways(db, region, submissionIds) : ProviderPathways(db, region, submissionIds);
+
+    private static IEnumerable<PathwayFact> ProviderPathways(SvfDatabase db, string? region, IReadOnlyCollection<long>? submissionIds)
     {
         using var c = db.OpenConnection();
-        var sql = PathwaysSql + (region is null ? "" : " AND p.region_code = @r");
+        var sql = PathwaysSql + SubmissionFilter(submissionIds) + (region is null ? "" : " AND p.region_code = @r");
         using var cmd = SvfDatabase.Command(c, null, sql, ("r", region));
         using var r = cmd.ExecuteReader();
         // Interning keeps one string per region, SVF and treatment code instead of one per row.
@@ -41,10 +49,10 @@ public static class IndicatorSource
     /// SQLite: the same query stepped through SQLite's C API, reading the ISO date text and the codes as UTF-8 bytes
     /// without a string per field (Microsoft.Data.Sqlite's GetFieldValue&lt;DateOnly&gt; makes and parses a string for each).
     /// </summary>
-    private static IEnumerable<PathwayFact> SqlitePathways(SvfDatabase db, string? region)
+    private static IEnumerable<PathwayFact> SqlitePathways(SvfDatabase db, string? region, IReadOnlyCollection<long>? submissionIds)
     {
         using var c = (SqliteConnection)db.OpenConnection();
-        var sql = PathwaysSql + (region is null ? "" : " AND p.region_code = ?1");
+        var sql = PathwaysSql + SubmissionFilter(submissionIds) + (region is null ? "" : " AND p.region_code = ?1");
         Check(raw.sqlite3_prepare_v2(c.Handle, sql, out var stmt), c);
         using (stmt)
         {
@@ -147,11 +155,11 @@ public static class IndicatorSource
         }
     }
 
-    public static IEnumerable<NewCasesFact> NewCases(SvfDatabase db, string? region = null)
+    public static IEnumerable<NewCasesFact> NewCases(SvfDatabase db, string? region = null, IReadOnlyCollection<long>? submissionIds = null)
     {
         using var c = db.OpenConnection();
         var sql = "SELECT n.region_code, n.svf_code, n.period, n.new_cases, n.sex FROM new_cases n JOIN submissions s ON s.id = n.submission_id " +
-                  "WHERE s.is_current = 1" + (region is null ? "" : " AND n.region_code = @r");
+                  "WHERE " + SubmissionFilter(submissionIds) + (region is null ? "" : " AND n.region_code = @r");
         using var cmd = SvfDatabase.Command(c, null, sql, ("r", region));
         using var r = cmd.ExecuteReader();
         var list = new List<NewCasesFact>();

@@ -14,7 +14,7 @@ public class SubmissionUseCasesTests
     private static readonly ReportingPeriod Year2025 = ReportingPeriod.Parse("2025");
 
     internal static SubmissionUseCases UseCases(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, () => new Pseudonymizer(new byte[32]), FixedClock.Default);
+        new(db, ReferenceDataSet.Embedded, () => TestKeys.Pseudonymizer(), FixedClock.Default);
 
     internal static readonly Caller Stockholm = Caller.RegionReporterOf("samordnare-01", "01");
     internal static readonly Caller Uppsala = Caller.RegionReporterOf("samordnare-03", "03");

@@ -7,15 +7,58 @@ namespace Svf.Tests.Assessment;
 public class AllocatorTests
 {
     private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
-    private static readonly AgreementRules Rules2025 = AgreementRulesCatalog.Load(Ref).ForYear(2025);
+    private static readonly AgreementRules Actual2025 = AgreementRulesCatalog.Load(Ref).ForYear(2025);
+    // The mechanism tests split both payments by the 2023-12-31 figures (all 21 regions), whatever the real date of payment 2.
+    private static readonly AgreementRules Rules2025 = Actual2025 with { Payments = Actual2025.Payments.Select(p => p with { Population = null }).ToList() };
 
-    private static AssessmentResult WithFailing(params string[] failing)
+    private static AssessmentResult WithFailing(params string[] failing) => WithFailing(Rules2025, failing);
+
+    private static AssessmentResult WithFailing(AgreementRules rules, params string[] failing)
     {
-        var decisions = Rules2025.Payments.SelectMany(p => Ref.Regions.Select(r =>
+        var decisions = rules.Payments.SelectMany(p => Ref.Regions.Select(r =>
             p.Eligibility == PaymentEligibility.AllRegions || !failing.Contains(r.Code)
                 ? new PaymentDecision(p.Id, r.Code, ConditionOutcome.Met, [], [])
                 : new PaymentDecision(p.Id, r.Code, ConditionOutcome.NotMet, ["inclusion"], []))).ToList();
-        return new AssessmentResult(Rules2025, [], decisions, new Dictionary<string, double?>());
+        return new AssessmentResult(rules, [], decisions, new Dictionary<string, double?>());
+    }
+
+    /// <summary>
+    /// The government's table for the 2025 second payment (press release December 2025): Gävleborg, Halland and
+    /// Västerbotten did not qualify; the 18 others shared 182 500 000 kr by their population of September 2025
+    /// (9 699 964 in all). Expected amounts computed independently (Python, integer arithmetic):
+    /// ⌊182 500 000 × population / 9 699 964⌋, then the 8 kronor left to the 8 largest remainders
+    /// (Värmland .970, Gotland .736, Uppsala .671, Västmanland .662, Västernorrland .653, Örebro .595, Kalmar .511,
+    /// Stockholm .488). They equal the published "Belopp" column to the krona.
+    /// </summary>
+    [Fact]
+    public void The_2025_second_payment_reproduces_the_governments_table_to_the_krona()
+    {
+        var expected = new Dictionary<string, long>
+        {
+            ["01"] = 46_759_214, ["03"] = 7_725_254, ["04"] = 5_662_977, ["05"] = 8_894_650, ["06"] = 6_961_328, ["07"] = 3_827_340,
+            ["08"] = 4_623_721, ["09"] = 1_148_287, ["10"] = 2_951_619, ["12"] = 26_971_963, ["14"] = 33_452_769, ["17"] = 5_330_826,
+            ["18"] = 5_804_632, ["19"] = 5_286_838, ["20"] = 5_383_638, ["22"] = 4_536_986, ["23"] = 2_495_480, ["25"] = 4_682_478,
+            ["13"] = 0, ["21"] = 0, ["24"] = 0,
+        };
+        var result = Allocator.Allocate(WithFailing(Actual2025, "13", "21", "24"), Ref, FailedSharePolicy.Redistribute);
+        var p2 = result.Rows.Where(r => r.PaymentId == "payment2").ToList();
+        p2.ToDictionary(r => r.RegionCode, r => r.Amount).ShouldBe(expected, ignoreOrder: true);
+        p2.ShouldAllBe(r => r.PopulationReferenceDate == new DateOnly(2025, 9, 30) && r.Withheld == 0 && !r.Provisional);
+        p2.Where(r => r.Amount > 0).Sum(r => r.Population!.Value).ShouldBe(9_699_964);
+        p2.Where(r => r.Amount == 0).ShouldAllBe(r => r.Population == null);
+    }
+
+    [Fact]
+    public void A_payment_that_needs_a_missing_figure_stops_naming_the_region_and_the_date()
+    {
+        // Halland has no September 2025 figure: if it qualified, payment 2 could not be split.
+        var e = Should.Throw<AllocationUnavailableException>(() => Allocator.Allocate(WithFailing(Actual2025, "21", "24"), Ref, FailedSharePolicy.Redistribute));
+        e.Message.ShouldContain("13 Hallands län");
+        e.Message.ShouldContain("2025-09-30");
+        e.Message.ShouldNotContain("Gävleborg");
+        // Under withhold every region's share is computed, so the figures of all 21 are needed.
+        Should.Throw<AllocationUnavailableException>(() => Allocator.Allocate(WithFailing(Actual2025, "13", "21", "24"), Ref, FailedSharePolicy.Withhold))
+            .Message.ShouldContain("21 Gävleborgs län");
     }
 
     [Theory]
@@ -79,7 +122,8 @@ public class AllocatorTests
 public class PendingShareTests
 {
     private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
-    private static readonly AgreementRules Rules2025 = AgreementRulesCatalog.Load(Ref).ForYear(2025);
+    private static readonly AgreementRules Rules2025 = AgreementRulesCatalog.Load(Ref).ForYear(2025) is var r
+        ? r with { Payments = r.Payments.Select(p => p with { Population = null }).ToList() } : null!;
 
     private static AssessmentResult With(string failing, string pending) => new(Rules2025, [],
         Rules2025.Payments.SelectMany(p => Ref.Regions.Select(r => new PaymentDecision(p.Id, r.Code,

@@ -188,3 +188,39 @@ public class IndicatorEngineRegressionTests
         row.InclusionDenominator.ShouldBe(0.058333); // 0.7 / 12, rounded to a millionth
     }
 }
+
+public class InclusionBySexTests
+{
+    /// <summary>
+    /// Hand-worked: one woman and one man with breast cancer confirmed in 2025-H1 in region 01, and only the women's
+    /// figure, 01;BROST;2025-H1;K;10. The man has no denominator, so he counts nowhere: K 1 of 10, M no rate, and both
+    /// sexes 1 of 10 (not 2 of 10), in the region, its RCC, the nation and the all-SVF rows alike.
+    /// </summary>
+    [Fact]
+    public void A_sex_without_a_figure_does_not_count_in_the_both_sexes_numerator()
+    {
+        PathwayFact[] facts =
+        [
+            IndicatorEngineTests.Treated("01", Sex.Female, "2025-02-01", "2025-03-01"),
+            IndicatorEngineTests.Treated("01", Sex.Male, "2025-02-10", "2025-03-10"),
+        ];
+        NewCasesFact[] figures = [new("01", "BROST", ReportingPeriod.Parse("2025-H1"), Sex.Female, 10)];
+        var h1 = ReportingPeriod.Parse("2025-H1");
+        var rows = new IndicatorEngine(ReferenceDataSet.Embedded, new IndicatorOptions()).Compute(facts, figures, new IndicatorQuery(PeriodKind.HalfYear, h1));
+        IndicatorRow Row(IReadOnlyList<IndicatorRow> all, string period, string unit, string svf, string sex = "TOTAL") =>
+            all.Single(r => r.Period == period && r.UnitCode == unit && r.Svf == svf && r.Sex == sex);
+
+        Row(rows, "2025-H1", "01", "BROST", "K").InclusionNumerator.ShouldBe(1);
+        Row(rows, "2025-H1", "01", "BROST", "K").InclusionRate.ShouldBe(0.1);
+        Row(rows, "2025-H1", "01", "BROST", "M").InclusionRate.ShouldBeNull();
+        foreach (var (unit, svf) in new[] { ("01", "BROST"), ("Stockholm-Gotland", "BROST"), ("SE", "BROST"), ("01", "TOTAL"), ("SE", "TOTAL") })
+        {
+            var both = Row(rows, "2025-H1", unit, svf);
+            both.InclusionNumerator.ShouldBe(1, $"{unit} {svf}");
+            both.InclusionDenominator.ShouldBe(10, $"{unit} {svf}");
+            both.InclusionRate.ShouldBe(0.1, $"{unit} {svf}");
+        }
+        // Both pathways still count as started and confirmed: only the inclusion numerator needs a denominator.
+        Row(rows, "2025-H1", "01", "BROST").CancerConfirmed.ShouldBe(2);
+    }
+}

@@ -77,4 +77,31 @@ public class ReferenceDataSetTests
             Directory.Delete(dir, true);
         }
     }
+
+    [Theory]
+    [InlineData("regioner.csv")]
+    [InlineData("ledtider.csv")]
+    [InlineData("svf.csv")]
+    [InlineData("SOURCES.md")]
+    public void The_projects_copy_equals_the_shared_domain_file_where_that_folder_exists(string file)
+    {
+        // The team's shared folder is the source of the reference data; the build must not drift from it.
+        var shared = Path.Combine("/work/shared/domain", file);
+        if (!File.Exists(shared))
+        {
+            return;
+        }
+        File.ReadAllText(Path.Combine(Support.RepositoryRoot.Path, "src/Svf/ReferenceData", file)).ShouldBe(File.ReadAllText(shared), file);
+    }
+
+    [Fact]
+    public void Several_dated_population_columns_are_read()
+    {
+        // regioner.csv: Stockholm 2 454 821 at 2023-12-31 and 2 485 275 at 2025-09-30 (the government's 2025 payment 2 table);
+        // Halland has no 2025-09-30 figure (it did not qualify and was not published).
+        Ref.RegionsByCode["01"].PopulationAt(new DateOnly(2023, 12, 31)).ShouldBe(2_454_821);
+        Ref.RegionsByCode["01"].PopulationAt(new DateOnly(2025, 9, 30)).ShouldBe(2_485_275);
+        Ref.RegionsByCode["13"].PopulationAt(new DateOnly(2025, 9, 30)).ShouldBeNull();
+        Ref.Limits.Lookup("LIVMODERKROPP", "surgery", new DateOnly(2025, 6, 1)).Days.ShouldBe(32);
+    }
 }
