@@ -33,6 +33,12 @@ public static class DataEndpoints
             .WithSummary("One table of the assessment. ?format=csv.");
         api.MapPost("/assessments/{year:int}/run", RunAssessment).DisableAntiforgery()
             .WithSummary("Run the assessment money is decided on (analysts; audited with its fingerprint).");
+        api.MapPost("/assessments/{year:int}/lock", (int year, HttpContext ctx, AssessmentUseCases assessments, string? policy) =>
+            {
+                var locked = assessments.Lock(ctx.Caller(), year, Policy(policy));
+                return Results.Json(new { locked.Id, locked.Record.Year, locked.Record.LockedAtUtc, locked.Record.LockedBy, locked.Record.Policy, locked.RecordSha256 }, ApiJson.Options);
+            }).DisableAntiforgery()
+            .WithSummary("Lock the assessment as the year's payment decision (analysts; once per year).");
         api.MapPost("/assessments/{year:int}/what-if", WhatIf).DisableAntiforgery()
             .WithSummary("The assessment under another threshold, policy or population date, side by side with the current one.");
     }
@@ -153,12 +159,12 @@ public static class DataEndpoints
         _ => throw new ArgumentException($"Okänd policy '{text}': använd redistribute eller withhold."),
     };
 
-    private static object Summary(AssessmentRun run) => new
+    private static object Summary(Svf.Assessment.AssessmentRun run) => new
     {
         run.Rules.Year,
         run.Policy,
         run.Fingerprint,
-        Caveats = run.Assessment.Caveats,
+        run.Caveats,
         Conditions = run.Assessment.Conditions,
         Decisions = run.Assessment.Decisions,
         Allocation = run.Allocation?.Rows,

@@ -23,6 +23,8 @@ public static class ErrorResponses
         BadHttpRequestException b => b.StatusCode,
         AntiforgeryValidationException => StatusCodes.Status400BadRequest,
         ArgumentException or InvalidDataException or FormatException or System.Text.Json.JsonException => StatusCodes.Status400BadRequest,
+        // e.g. a decision already locked: the request is valid but conflicts with the state.
+        InvalidOperationException => StatusCodes.Status409Conflict,
         _ => StatusCodes.Status500InternalServerError,
     };
 
@@ -79,6 +81,7 @@ public static class ErrorResponses
         401 => "Inloggning krävs",
         403 => "Åtkomst nekad",
         404 => "Sidan finns inte",
+        409 => "Kan inte genomföras",
         413 => "Filen är för stor",
         429 => "För många försök",
         _ => "Något gick fel",
@@ -90,6 +93,7 @@ public static class ErrorResponses
         401 => "unauthorized",
         403 => "forbidden",
         404 => "not_found",
+        409 => "conflict",
         413 => "too_large",
         429 => "too_many_requests",
         _ => "internal_error",

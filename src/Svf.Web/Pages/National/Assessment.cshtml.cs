@@ -16,7 +16,7 @@ public sealed class AssessmentModel(AssessmentUseCases assessments, TimeProvider
     [BindProperty(SupportsGet = true)]
     public string? Policy { get; set; }
 
-    public AssessmentRun Run { get; private set; } = null!;
+    public Svf.Assessment.AssessmentRun Run { get; private set; } = null!;
 
     public bool WasRun { get; private set; }
 
@@ -26,11 +26,36 @@ public sealed class AssessmentModel(AssessmentUseCases assessments, TimeProvider
 
     public string Query => $"?policy={Run.Policy.ToString().ToLowerInvariant()}";
 
-    public void OnGet() => Run = assessments.Current(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+    public DateTime? LockedAtUtc { get; private set; }
+
+    public string? LockMessage { get; private set; }
+
+    public void OnGet()
+    {
+        Run = assessments.Current(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+        LockedAtUtc = assessments.LockedAtUtc(TheYear);
+    }
+
+    /// <summary>Locks this run as the year's payment decision (analysts; the decision service refuses a second lock).</summary>
+    public IActionResult OnPostLock()
+    {
+        try
+        {
+            var locked = assessments.Lock(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+            LockMessage = $"Beslutet för {TheYear} är låst (beslut {locked.Id}). Det ändras inte av data som kommer in senare.";
+        }
+        catch (InvalidOperationException e)
+        {
+            LockMessage = "Beslutet kunde inte låsas: " + e.Message;
+        }
+        OnGet();
+        return Page();
+    }
 
     public IActionResult OnPostRun()
     {
         Run = assessments.Run(User.ToCaller(), TheYear, DataEndpoints.Policy(Policy));
+        LockedAtUtc = assessments.LockedAtUtc(TheYear);
         WasRun = true;
         return Page();
     }
