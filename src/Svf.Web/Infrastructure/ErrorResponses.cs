@@ -33,14 +33,17 @@ public static class ErrorResponses
         var max = ctx.RequestServices.GetRequiredService<IOptions<PortalOptions>>().Value.MaxUploadBytes;
         return ex switch
         {
-            BadHttpRequestException { StatusCode: 413 } =>
-                $"Filen är för stor. Största tillåtna storlek är {max / (1024 * 1024)} MB. Inget har sparats. Dela upp filen (t.ex. per halvår) och skicka delarna var för sig.",
+            BadHttpRequestException { StatusCode: 413 } => TooLarge(max),
             BadHttpRequestException => "Begäran kunde inte läsas (avbruten eller felaktig överföring). Inget har sparats. Försök igen.",
             AntiforgeryValidationException => "Formuläret har gått ut eller skickats två gånger. Ladda om sidan och försök igen. Inget har sparats.",
             _ when status == StatusCodes.Status500InternalServerError => "Ett oväntat fel inträffade. Inget har sparats. Försök igen, eller kontakta Socialstyrelsen om felet kvarstår.",
             _ => ex.Message,
         };
     }
+
+    public static string TooLarge(long max) => max >= 1024 * 1024
+        ? $"Filen är för stor. Största tillåtna storlek är {max / (1024 * 1024)} MB. Inget har sparats. Dela upp filen (t.ex. per halvår) och skicka delarna var för sig."
+        : $"Begäran är för stor (högst {max / 1024} kB). Inget har sparats.";
 
     public static async Task HandleException(HttpContext ctx)
     {

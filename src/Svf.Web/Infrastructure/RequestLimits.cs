@@ -12,10 +12,16 @@ public sealed class RequestLimits(RequestDelegate next, IOptions<PortalOptions> 
 {
     public Task InvokeAsync(HttpContext ctx)
     {
+        var max = IsUpload(ctx.Request) ? options.Value.MaxUploadBytes : options.Value.MaxRequestBytes;
+        if (ctx.Request.ContentLength > max)
+        {
+            // Refused from the declared length: not a byte of the body is read (form binding would otherwise swallow the error).
+            return ErrorResponses.WriteAsync(ctx, StatusCodes.Status413PayloadTooLarge, ErrorResponses.TooLarge(max));
+        }
         var feature = ctx.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (feature is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = IsUpload(ctx.Request) ? options.Value.MaxUploadBytes : options.Value.MaxRequestBytes;
+            feature.MaxRequestBodySize = max;
         }
         return next(ctx);
     }

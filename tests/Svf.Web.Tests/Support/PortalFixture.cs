@@ -121,8 +121,19 @@ public class PortalFixture : IAsyncLifetime
         }
     }
 
-    public HttpClient Client(bool allowRedirect = false) =>
-        new(new HttpClientHandler { AllowAutoRedirect = allowRedirect, UseCookies = true }) { BaseAddress = BaseUrl };
+    private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, System.Net.CookieContainer> _jars = new();
+
+    public HttpClient Client(bool allowRedirect = false)
+    {
+        var jar = new System.Net.CookieContainer();
+        var c = new HttpClient(new HttpClientHandler { AllowAutoRedirect = allowRedirect, UseCookies = true, CookieContainer = jar }) { BaseAddress = BaseUrl };
+        _jars.Add(c, jar);
+        return c;
+    }
+
+    /// <summary>The cookies a client holds for the portal, as "name=value".</summary>
+    public IEnumerable<string> Cookies(HttpClient c) =>
+        _jars.TryGetValue(c, out var jar) ? jar.GetCookies(BaseUrl).Select(k => $"{k.Name}={k.Value}") : [];
 
     public static string PasswordOf(string username) => DemoAccounts.All.Single(a => a.Username == username).Password;
 

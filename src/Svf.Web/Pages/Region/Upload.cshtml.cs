@@ -60,6 +60,6 @@ public sealed class UploadModel(SubmissionUseCases submissions, ReferenceDataSet
         }
         await using var stream = file.OpenReadStream();
         var report = await submissions.SubmitAsync(User.ToCaller(), Kind, Code, period, stream, file.FileName, HttpContext.RequestAborted);
-        return Redirect($"/region/{Uri.EscapeDataString(Code)}/aterkoppling/{report.SubmissionId}" + (report.Unchanged ? "?oforandrad=1" : ""));
+        return Redirect($"/region/{Uri.EscapeDataString(Code)}/aterkoppling/{report.SubmissionId}" + (report.Unchanged ? "?oforandrad=true" : ""));
     }
 }
