@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Domain;
 using Svf.Ingestion;
-using Svf.ReferenceData;
-using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -16,24 +16,29 @@ internal static class IngestCommand
         var period = new Option<string>("--period") { Description = "The period the file covers: 2025, 2025-H1, 2025-Q1 or 2025-01.", Required = true };
         var kind = new Option<string>("--kind") { Description = "pathways (default) or new_cases.", DefaultValueFactory = _ => SubmissionKind.Pathways };
         var feedbackOut = new Option<string?>("--feedback") { Description = "Write the feedback report to this file (.json or .txt)." };
+        var asRegion = CliHost.AsRegion("Act as a user of this region: only the region's own files can be sent. Omit to act as the national receiving operator.");
         var file = new Argument<FileInfo>("file") { Description = "The CSV file." };
         var cmd = new Command("ingest", "Receive a region's file: validate, pseudonymise and store it as a new submission version.")
         {
-            db, keyFile, region, period, kind, feedbackOut, file,
+            db, keyFile, region, period, kind, feedbackOut, asRegion, file,
         };
-        cmd.SetAction(parse =>
+        cmd.SetAction(async (parse, ct) =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var service = new SubmissionService(database, ReferenceDataSet.Embedded, CliOptions.ResolveKey(parse.GetValue(keyFile)), TimeProvider.System);
             var f = parse.GetValue(file)!;
             if (!f.Exists)
             {
                 throw new CliException($"File not found: {f.FullName}");
             }
-            var report = Ingest(service, f.FullName, parse.GetValue(region)!, ReportingPeriod.Parse(parse.GetValue(period)!), parse.GetValue(kind)!);
+            using var services = CliHost.Services(parse.GetValue(db)!, CliOptions.ResolveKey(parse.GetValue(keyFile)));
+            var submissions = services.GetRequiredService<SubmissionUseCases>();
+            FeedbackReport report;
+            await using (var stream = File.OpenRead(f.FullName))
+            {
+                report = await submissions.SubmitAsync(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(kind)!, parse.GetValue(region)!,
+                    ReportingPeriod.Parse(parse.GetValue(period)!), stream, f.FullName, ct);
+            }
             Console.WriteLine(report.ToText());
-            Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(database, report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
+            Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             if (parse.GetValue(feedbackOut) is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());

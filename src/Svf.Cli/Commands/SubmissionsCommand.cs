@@ -1,6 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
 using Svf.Output;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Storage;
 
 namespace Svf.Cli.Commands;
@@ -11,14 +13,14 @@ internal static class SubmissionsCommand
     {
         var db = CliOptions.Db();
         var region = new Option<string?>("--region") { Description = "Only this region." };
+        var asRegion = CliHost.AsRegion("Act as a user of this region: only the region's own submissions are listed.");
         var output = CliOptions.Out();
-        var cmd = new Command("submissions", "List every submission version received (history, newest first).") { db, region, output };
+        var cmd = new Command("submissions", "List every submission version received (history, newest first).") { db, region, asRegion, output };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var rows = SubmissionStore.History(database, parse.GetValue(region));
-            var locks = Svf.Assessment.DecisionService.LockTimes(database);
+            using var services = CliHost.Services(parse.GetValue(db)!);
+            var rows = services.GetRequiredService<SubmissionUseCases>().History(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(region));
+            var locks = Svf.Assessment.DecisionService.LockTimes(services.GetRequiredService<SvfDatabase>());
             var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Efter låsning", "Fil");
             foreach (var s in rows)
             {

@@ -91,6 +91,8 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             {
                 throw new ArgumentException($"Unknown region code '{region}'. Use the two-digit county code, e.g. 01.", nameof(region));
             }
+            // Before anything is stored: a file pseudonymised with another key than the database's would not link.
+            PseudonymKeyGuard.Check(db, pseudonymizer.KeyId, actor, received);
 
             using var c = db.OpenConnection();
             var tx = c.BeginTransaction();

@@ -83,6 +83,13 @@ public static class SubmissionStore
             : Query(c, null, $"SELECT {SelectColumns} FROM submissions WHERE region_code = @r ORDER BY id DESC", ("r", region));
     }
 
+    /// <summary>One submission version by id, or null.</summary>
+    public static SubmissionInfo? Find(SvfDatabase db, long id)
+    {
+        using var c = db.OpenConnection();
+        return Query(c, null, $"SELECT {SelectColumns} FROM submissions WHERE id = @id", ("id", id)).SingleOrDefault();
+    }
+
     public static FeedbackReport? Feedback(SvfDatabase db, long id)
     {
         using var c = db.OpenConnection();

@@ -65,21 +65,48 @@ public sealed class SvfDatabase : IDisposable
         return c;
     }
 
-    /// <summary>Applies every schema script not yet applied, each in its own transaction.</summary>
-    public void Migrate()
+    /// <summary>
+    /// Applies every schema script not yet applied, each in its own transaction. Safe when several processes start at
+    /// once on a fresh (or older) database: each step runs under a database-wide lock (SQLite's write lock, taken by
+    /// BEGIN IMMEDIATE; on PostgreSQL a transaction-scoped advisory lock), and the version is read again under that lock,
+    /// so every process waits its turn and finds the scripts the others applied already.
+    /// </summary>
+    public void Migrate() => MigrateTo(int.MaxValue);
+
+    /// <summary>Applies the scripts up to and including <paramref name="version"/> (tests of an upgrade start from an older schema).</summary>
+    internal void MigrateTo(int version)
     {
         using var c = OpenConnection();
-        Execute(c, null, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
-        var current = Convert.ToInt32(Scalar(c, null, "SELECT COALESCE(MAX(version), 0) FROM schema_version") ?? 0, System.Globalization.CultureInfo.InvariantCulture);
-        var prefix = Provider == DatabaseProvider.Postgres ? "postgres-" : "sqlite-";
-        foreach (var (version, sql) in SchemaScripts(prefix).Where(s => s.Version > current))
+        var scripts = SchemaScripts(ScriptPrefix(Provider)).Where(s => s.Version <= version).ToList();
+        while (true)
         {
-            using var tx = c.BeginTransaction();
-            Execute(c, tx, sql);
-            Execute(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ("v", version));
+            using var tx = c is SqliteConnection lite ? lite.BeginTransaction(deferred: false) : c.BeginTransaction();
+            if (Provider == DatabaseProvider.Postgres)
+            {
+                Execute(c, tx, "SELECT pg_advisory_xact_lock(@k)", ("k", MigrationLockKey));
+            }
+            Execute(c, tx, "CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)");
+            var current = Convert.ToInt32(Scalar(c, tx, "SELECT COALESCE(MAX(version), 0) FROM schema_version") ?? 0, System.Globalization.CultureInfo.InvariantCulture);
+            var next = scripts.FirstOrDefault(s => s.Version > current);
+            if (next.Sql is null)
+            {
+                tx.Commit();
+                return;
+            }
+            Execute(c, tx, next.Sql);
+            Execute(c, tx, "INSERT INTO schema_version (version) VALUES (@v)", ("v", next.Version));
             tx.Commit();
         }
     }
+
+    /// <summary>The PostgreSQL advisory lock key that serialises schema migrations ("SVFSCHMA"; region locks use hashtext, a 32-bit range).</summary>
+    private const long MigrationLockKey = 0x5356465343484D41;
+
+    private static string ScriptPrefix(DatabaseProvider provider) => provider == DatabaseProvider.Postgres ? "postgres-" : "sqlite-";
+
+    /// <summary>The schema versions this build has scripts for, in order (the newest is the last).</summary>
+    internal static IReadOnlyList<int> KnownSchemaVersions(DatabaseProvider provider) =>
+        SchemaScripts(ScriptPrefix(provider)).Select(s => s.Version).ToList();
 
     public int SchemaVersion
     {

@@ -30,7 +30,7 @@ public class DecisionServiceTests
 
     private static void SendData(SvfDatabase db, string region, TimeProvider clock)
     {
-        var service = new SubmissionService(db, Ref, new Pseudonymizer(new byte[32]), clock);
+        var service = new SubmissionService(db, Ref, TestKeys.Pseudonymizer(), clock);
         service.SubmitPathways(new CsvBuilder().Rows(7, (_, r) => r[SubmissionColumns.Region] = region).Stream(), "p.csv", region, ReportingPeriod.Parse("2025"), "t")
             .ErrorCount.ShouldBe(0);
         var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"{region};{c};2025-H1;0\n");
@@ -134,7 +134,7 @@ public class DecisionServiceTests
         // 01 corrects BROST to 11 new cases: 7 of 11 = 63.6 %, below the goal. Nobody qualifies now, so payment 2 would be
         // withheld over all 21 regions by the September 2025 figures, which three regions lack: no allocation now.
         var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"01;{c};2025-H1;0\n");
-        new SubmissionService(t.Db, Ref, new Pseudonymizer(new byte[32]), LaterClock)
+        new SubmissionService(t.Db, Ref, TestKeys.Pseudonymizer(), LaterClock)
             .SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;new_cases\n01;BROST;2025-H1;11\n" + string.Concat(others))), "n2.csv", "01",
                 ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
 

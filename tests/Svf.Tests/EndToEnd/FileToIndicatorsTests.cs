@@ -38,7 +38,7 @@ public class FileToIndicatorsTests
     public void Files_in_indicators_out(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[40]), FixedClock.Default);
+        var service = new SubmissionService(t.Db, ReferenceDataSet.Embedded, TestKeys.Pseudonymizer(), FixedClock.Default);
         var year = ReportingPeriod.Parse("2025");
         service.SubmitPathways(Utf8(Stockholm), "pathways-01.csv", "01", year, "e2e").ErrorCount.ShouldBe(0);
         service.SubmitPathways(Utf8(Gotland), "pathways-09.csv", "09", year, "e2e").ErrorCount.ShouldBe(0);

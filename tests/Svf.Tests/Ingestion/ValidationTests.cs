@@ -9,7 +9,7 @@ namespace Svf.Tests.Ingestion;
 /// <summary>Each class of bad input gives an error naming row, field and a code (docs/validation-rules.md).</summary>
 public class ValidationTests
 {
-    private static readonly Pseudonymizer Pseudonymizer = new(new byte[32]);
+    private static readonly Pseudonymizer Pseudonymizer = TestKeys.Pseudonymizer();
     private static readonly DateOnly Today = new(2026, 3, 1);
 
     private static (PathwayRecord? Record, IssueCollector Issues) Validate(Action<Dictionary<string, string>> change, string period = "2025")
@@ -181,7 +181,7 @@ public class ValidationRegressionTests
         var row = CsvBuilder.ValidRow();
         row[SubmissionColumns.PersonalId] = TestPins.Make("20250401", "002");
         var issues = new IssueCollector();
-        var v = new PathwayValidator(ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), "01", ReportingPeriod.Parse("2025"), new DateOnly(2026, 3, 1), issues);
+        var v = new PathwayValidator(ReferenceDataSet.Embedded, TestKeys.Pseudonymizer(), "01", ReportingPeriod.Parse("2025"), new DateOnly(2026, 3, 1), issues);
         v.Validate(ValidationTests.ToRaw(2, row)).ShouldBeNull();
         issues.Listed.ShouldContain(i => i.Code == "personal_id.born_after_start");
     }

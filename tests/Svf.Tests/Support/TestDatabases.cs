@@ -24,16 +24,30 @@ public static class TestDatabases
     public static TestDatabase Create(string provider) => provider switch
     {
         "sqlite" => CreateSqlite(),
-        "postgres" => CreatePostgres(),
+        "postgres" => CreatePostgres(migrate: true),
         _ => throw new ArgumentException(provider),
     };
 
-    public static TestDatabase CreateSqlite()
+    public static TestDatabase CreateSqlite() => CreateSqlite(migrate: true);
+
+    /// <summary>A fresh database without any schema (not migrated), for tests of the migration itself.</summary>
+    public static TestDatabase CreateUnmigrated(string provider) => provider switch
+    {
+        "sqlite" => CreateSqlite(migrate: false),
+        "postgres" => CreatePostgres(migrate: false),
+        _ => throw new ArgumentException(provider),
+    };
+
+    private static TestDatabase CreateSqlite(bool migrate)
     {
         var path = Path.Combine(Path.GetTempPath(), $"svf-test-{Guid.NewGuid():N}.db");
-        var db = SvfDatabase.Open("sqlite:" + path);
-        db.Migrate();
-        return new TestDatabase(db, () =>
+        var setting = "sqlite:" + path;
+        var db = SvfDatabase.Open(setting);
+        if (migrate)
+        {
+            db.Migrate();
+        }
+        return new TestDatabase(db, setting, () =>
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var f in new[] { path, path + "-wal", path + "-shm" })
@@ -43,7 +57,7 @@ public static class TestDatabases
         });
     }
 
-    private static TestDatabase CreatePostgres()
+    private static TestDatabase CreatePostgres(bool migrate)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable)
             ?? throw new InvalidOperationException($"CI is set but {PostgresVariable} is not: scripts/test.sh must start PostgreSQL.");
@@ -55,9 +69,13 @@ public static class TestDatabases
             cmd.ExecuteNonQuery();
         }
         var cs = new NpgsqlConnectionStringBuilder(admin) { Database = name }.ToString();
-        var db = SvfDatabase.Open("postgres:" + cs);
-        db.Migrate();
-        return new TestDatabase(db, () =>
+        var setting = "postgres:" + cs;
+        var db = SvfDatabase.Open(setting);
+        if (migrate)
+        {
+            db.Migrate();
+        }
+        return new TestDatabase(db, setting, () =>
         {
             NpgsqlConnection.ClearAllPools();
             using var c = new NpgsqlConnection(admin);
@@ -68,9 +86,12 @@ public static class TestDatabases
     }
 }
 
-public sealed class TestDatabase(SvfDatabase db, Action cleanup) : IDisposable
+public sealed class TestDatabase(SvfDatabase db, string setting, Action cleanup) : IDisposable
 {
     public SvfDatabase Db { get; } = db;
+
+    /// <summary>The connection setting ("sqlite:..." / "postgres:..."), to open the same database again as another process would.</summary>
+    public string Setting { get; } = setting;
 
     public void Dispose()
     {

@@ -8,5 +8,5 @@ namespace Svf.Tests.Support;
 internal static class TestSubmissions
 {
     public static SubmissionService Service(SvfDatabase db) =>
-        new(db, ReferenceDataSet.Embedded, new Pseudonymizer(new byte[32]), FixedClock.Default);
+        new(db, ReferenceDataSet.Embedded, TestKeys.Pseudonymizer(), FixedClock.Default);
 }

@@ -1,0 +1,3 @@
+namespace Svf.Application;
+
+public sealed class AccessDeniedException(string message) : Exception(message);
