@@ -65,6 +65,7 @@ public sealed class ExitCodeTests : IDisposable
         refused.Err.ShouldContain("access refused");
         System.IO.File.Exists(Path.Combine(_dir, "x.csv")).ShouldBeFalse();
         Svf("withdraw", "1", "--db", Db, "--reason", "fel", "--as-region", "03").Code.ShouldBe(4);
+        Svf("ingest", "--db", Db, "--region", "01", "--as-region", "03", "--period", "2025", good).Code.ShouldBe(4); // refused by the service, in an async command
 
         Svf("ingest", "--db", Db, "--region", "01", "--no-such-option", good).Code.ShouldBe(2);   // parse error
         Svf("ingest", "--db", Db, "--region", "01", "--period", "2025", Path.Combine(_dir, "missing.csv")).Code.ShouldBe(2);
