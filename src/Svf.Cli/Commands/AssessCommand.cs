@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Svf.Application;
 using Svf.Assessment;
 using Svf.Indicators;
 using Svf.ReferenceData;
@@ -19,7 +20,7 @@ internal static class AssessCommand
         var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
@@ -47,15 +48,12 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    private static Option<string?> ReferenceDir() => new("--reference-data") { Description = "Folder with newer reference CSV files (e.g. regioner.csv with new population figures)." };
-
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
         CheckOutDir(outDir, rules.Year);
-        var run = AssessmentRun.Execute(db, rules, reference, new IndicatorOptions(), policy);
-        // The run that money is decided on leaves a trace: who, when, which rules and policy, what came out (as a hash).
-        run.WriteAudit(db, CliOptions.Actor);
+        // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
+        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy);
         Print(w, run);
         if (DecisionService.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
         {
@@ -170,7 +168,7 @@ internal static class AssessCommand
         var db = CliOptions.Db();
         var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
         var rulesDir = RulesDir();
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
         var cmd = new Command("diff", "Compare a run on the current data with the locked decision: amounts per region and krona, and the submissions and reports that changed.")
         {
             db, year, rulesDir, referenceDir,

@@ -50,14 +50,10 @@ internal static class IngestCommand
         return cmd;
     }
 
-    public static FeedbackReport Ingest(SubmissionService service, string path, string region, ReportingPeriod period, string kind)
+    /// <summary>Sends a file as the region's own user (the demo's coordinators), through the same service as the command.</summary>
+    public static FeedbackReport Ingest(SubmissionUseCases service, string path, string region, ReportingPeriod period, string kind)
     {
         using var stream = File.OpenRead(path);
-        return kind switch
-        {
-            SubmissionKind.Pathways => service.SubmitPathways(stream, path, region, period, CliOptions.Actor),
-            SubmissionKind.NewCases or "new-cases" => service.SubmitNewCases(stream, path, region, period, CliOptions.Actor),
-            _ => throw new CliException($"Unknown kind '{kind}': use pathways or new_cases."),
-        };
+        return service.SubmitAsync(CliHost.Caller(region), kind, region, period, stream, path).GetAwaiter().GetResult();
     }
 }

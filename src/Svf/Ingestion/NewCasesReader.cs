@@ -108,13 +108,7 @@ internal static class NewCasesReader
                 stored++;
             }
         }
-        var missing = reference.Svfs
-            .Where(s => s.HasIcdList && (s.YearIntroduced is null || s.YearIntroduced <= period.Year) && !svfSeen.Contains(s.Code))
-            .Select(s => s.Code).ToList();
-        foreach (var s in missing)
-        {
-            issues.Warning("completeness.svf_without_new_cases", 0, C.Svf, $"Antal nya cancerfall saknas för SVF {s}; inklusionsgraden kan inte beräknas för den.");
-        }
+        var missing = NewCasesCompleteness.Check(seen.Keys, reference, period, issues);
         return new ContentResult(csv.RowsRead, stored, missing, []);
     }
 }
