@@ -21,10 +21,11 @@ internal static class AssessCommand
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
         var referenceDir = CliHost.ReferenceDir();
+        var skrFallback = new Option<bool>("--skr-fallback") { Description = "Use SKR's figures (svf skr import) for a lead-time condition a region's own data cannot assess; marked data_source = skr." };
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir, lockOption, Show(), Diff(),
+            db, year, policy, rulesDir, outDir, referenceDir, lockOption, skrFallback, Show(), Diff(),
         };
         cmd.SetAction(parse =>
         {
@@ -39,7 +40,8 @@ internal static class AssessCommand
             }
             else
             {
-                Run(database, rules, chosen, Console.Out, parse.GetValue(outDir), reference);
+                Run(database, rules, chosen, Console.Out, parse.GetValue(outDir), reference,
+                    parse.GetValue(skrFallback) ? new Svf.Reconciliation.SkrLeadTimeFallback(database, reference, new IndicatorOptions()) : null);
             }
             return 0;
         });
@@ -48,12 +50,12 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
         CheckOutDir(outDir, rules.Year);
         // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
-        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy);
+        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy, fallback);
         Print(w, run);
         if (DecisionService.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
         {

@@ -21,7 +21,6 @@ internal static class NewCasesReader
             "VALUES (@s, @row, @r, @svf, @p, @ps, @pe, @sex, @n)",
             ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("sex", null), ("n", 0d));
         var seen = new Dictionary<(string Svf, ReportingPeriod Period, Sex? Sex), int>();
-        var svfSeen = new HashSet<string>(StringComparer.Ordinal);
         var stored = 0;
         while (csv.Read())
         {
@@ -94,7 +93,6 @@ internal static class NewCasesReader
                 continue;
             }
             seen[(svf!, p, sex)] = row;
-            svfSeen.Add(svf!);
             if (issues.ErrorCount == 0)
             {
                 insert.Parameters["row"].Value = row;

@@ -107,6 +107,10 @@ public sealed class ExitCodeTests : IDisposable
         System.IO.File.ReadAllBytes(disguised).ShouldBe(disguisedBytes);
         Svf("assess", "--db", Db, "--year", "2025", "--out-dir", good).Code.ShouldBe(2);
         Svf("report", "status", "--db", Db, "--year", "2025", "--out-dir", dbFile).Code.ShouldBe(2);
+        Svf("allocation", "--year", "2025", "--out", "svf.db").Code.ShouldBe(2);
+        Svf("skr", "import", "--db", Db, "--feedback", "svf.db", good).Code.ShouldBe(2);
+        Svf("investments", "import", "--db", Db, "--rcc", "Vast", "--year", "2025", "--feedback", "svf.db", good).Code.ShouldBe(2);
+        Svf("skr", "reconcile", "--db", Db, "--out-dir", dbFile).Code.ShouldBe(2);
         // The database is still the database (reads are audited, so its bytes may have grown).
         System.IO.File.ReadAllBytes(dbFile).AsSpan(0, 15).SequenceEqual("SQLite format 3"u8).ShouldBeTrue();
         Svf("submissions", "--db", Db).Out.ShouldContain("good.csv");
