@@ -7,6 +7,7 @@ using Svf.Generation;
 using Svf.Indicators;
 using Svf.Ingestion;
 using Svf.Output;
+using Svf.Application;
 using Svf.Assessment;
 using Svf.Reports;
 using Svf.Rules;
@@ -31,8 +32,12 @@ internal static class DemoCommand
         return cmd;
     }
 
-    public static int Run(int year, int pathwayCount, string dir, TextWriter w)
+    public static int Run(int year, int pathwayCount, string dir, TextWriter w, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
+        // A year not yet over has data only up to today (the validator refuses dates in the future).
+        var today = SwedishTime.Today(clock);
+        DateOnly? until = today < new DateOnly(year, 12, 31) ? today : null;
         var total = Stopwatch.StartNew();
         Directory.CreateDirectory(dir);
         var dbPath = Path.Combine(dir, "svf.db");
@@ -45,12 +50,12 @@ internal static class DemoCommand
 
         var sw = Stopwatch.StartNew();
         var dataDir = Path.Combine(dir, "incoming");
-        var files = new SyntheticDataGenerator(reference, new GeneratorSettings { Year = year, PathwaysPerYear = pathwayCount }).WriteAll(dataDir);
+        var files = new SyntheticDataGenerator(reference, new GeneratorSettings { Year = year, PathwaysPerYear = pathwayCount, Until = until, FastRegions = ["03", "14"] }).WriteAll(dataDir);
         w.WriteLine(string.Create(Sv, $"1. Genererade {files.Sum(f => f.Pathways):N0} förlopp för {files.Count} regioner, {year} (och förloppen som startade under fjärde kvartalet {year - 1}) på {sw.Elapsed.TotalSeconds:0.0} s i {dataDir}"));
 
         using var db = SvfDatabase.Open("sqlite:" + dbPath);
         db.Migrate();
-        var service = new SubmissionService(db, reference, pseudonymizer, TimeProvider.System);
+        var service = new SubmissionUseCases(db, reference, () => pseudonymizer, clock);
         var period = new ReportingPeriod(PeriodKind.Year, year, 1);
 
         // The feedback loop, as a coordinator meets it: a file with mistakes is rejected, the corrected one accepted.
@@ -163,7 +168,7 @@ internal static class DemoCommand
 
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
-    private static FeedbackReport Submit(SubmissionService service, string path, string region, ReportingPeriod period, string kind) =>
+    private static FeedbackReport Submit(SubmissionUseCases service, string path, string region, ReportingPeriod period, string kind) =>
         IngestCommand.Ingest(service, path, region, period, kind);
 
     /// <summary>Copies a region's file and plants one mistake of each common kind in its first rows.</summary>

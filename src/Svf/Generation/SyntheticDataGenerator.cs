@@ -51,9 +51,16 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
         var weights = svfs.Select(s => s.Weight).ToArray();
         var totalWeight = weights.Sum();
         // Each region has its own pace: most treat about half their patients within the limit, a few are slower.
-        var regionPace = 0.95 + 0.25 * rng.NextDouble();
+        var regionPace = (0.95 + 0.25 * rng.NextDouble()) * (settings.FastRegions.Contains(regionCode) ? 0.6 : 1.0);
         var confirmed = new Dictionary<string, int>(StringComparer.Ordinal);
         var window = to.DayNumber - from.DayNumber;
+        if (settings.Until is { } last && to > last.AddDays(1))
+        {
+            // A year not yet over: as many pathways a day as in a full year, up to the last day with data.
+            var shortened = Math.Max(0, last.AddDays(1).DayNumber - from.DayNumber);
+            count = window == 0 ? 0 : (int)((long)count * shortened / window);
+            window = shortened;
+        }
 
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.WriteLine(string.Join(';', SubmissionColumns.PathwayAll));
@@ -96,6 +103,17 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
                 outcome = rng.NextDouble() < 0.85 ? PathwayOutcome.CancerNotConfirmed.Code() : PathwayOutcome.Other.Code();
                 firstVisit = Iso(visit);
                 end = Iso(visit.AddDays(rng.Next(2, 35)));
+            }
+            if (settings.Until is { } until)
+            {
+                // What is known on the last day with data: later events have not happened yet, so the pathway is ongoing.
+                static string Known(string date, DateOnly until) => date.Length > 0 && DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) > until ? "" : date;
+                if ((treatmentStart.Length > 0 && Known(treatmentStart, until).Length == 0) || (end.Length > 0 && Known(end, until).Length == 0))
+                {
+                    (treatmentStart, treatmentType, end, outcome, icd) = ("", "", "", "", "");
+                }
+                firstVisit = Known(firstVisit, until);
+                decision = Known(decision, until);
             }
             w.Write(regionCode); w.Write(';');
             w.Write(pin); w.Write(';');

@@ -244,13 +244,15 @@ public class LeadTimeConditionTests
         using var t = TestDatabases.Create(provider);
         var service = TestSubmissions.Service(t.Db);
         // Breast: limit 35 days; 4 of 5 within (25 d) and one at 40 d -> 80,0 % = the provisional 80 % requirement: met.
-        // Colorectal (no_further_action limit 25 d): colon C18 both within; rectum C20 one of two within -> 50 %: not met.
+        // Colorectal (no_further_action limit 25 d): colon C18 both within; rectum C20 one of two within, and the rectosigmoid
+        // C19 pathway (within) counts with rectum (NORDCAN's grouping, docs/agreement-rules.md §10): 2 of 3 -> 66,7 %: not met.
         var csv = new CsvBuilder()
             .Rows(4, (_, r) => { r[SubmissionColumns.SuspicionDate] = "2026-01-05"; r[SubmissionColumns.FirstVisitDate] = ""; r[SubmissionColumns.TreatmentDecisionDate] = ""; r[SubmissionColumns.TreatmentStartDate] = "2026-01-30"; })
             .Row(r => { r[SubmissionColumns.SuspicionDate] = "2026-01-05"; r[SubmissionColumns.FirstVisitDate] = ""; r[SubmissionColumns.TreatmentDecisionDate] = ""; r[SubmissionColumns.TreatmentStartDate] = "2026-02-14"; })
             .Rows(2, (_, r) => Colorectal(r, "C18.7", "2026-01-20"))
             .Row(r => Colorectal(r, "C20.9", "2026-01-20"))
-            .Row(r => Colorectal(r, "C20.9", "2026-02-20"));
+            .Row(r => Colorectal(r, "C20.9", "2026-02-20"))
+            .Row(r => Colorectal(r, "C19.9", "2026-01-20"));
         service.SubmitPathways(csv.Stream(), "p.csv", "01", ReportingPeriod.Parse("2026"), "t").ErrorCount.ShouldBe(0);
 
         var results = new PaymentAssessor(t.Db, Ref, new IndicatorOptions()).Assess(Rules2026).Conditions.Where(c => c.RegionCode == "01").ToDictionary(c => c.ConditionId);
@@ -260,8 +262,23 @@ public class LeadTimeConditionTests
         results["lead_time_colon"].Outcome.ShouldBe(ConditionOutcome.Met);
         results["lead_time_colon"].Denominator.ShouldBe(2);
         results["lead_time_rectum"].Outcome.ShouldBe(ConditionOutcome.NotMet);
-        results["lead_time_rectum"].Value.ShouldBe(0.5);
+        results["lead_time_rectum"].Numerator.ShouldBe(2);
+        results["lead_time_rectum"].Denominator.ShouldBe(3);
         results["lead_time_prostate"].Outcome.ShouldBe(ConditionOutcome.CannotAssess);
+    }
+
+    [Fact]
+    public void Part_b_of_2026_needs_the_inclusion_goal_and_the_four_lead_time_requirements_only()
+    {
+        // RU26: part B if the region "uppfyller ovanstående prestationskrav kopplat till inklusionsmål" and meets the
+        // lead-time requirements for breast, colon, rectal and prostate cancer: not PREM, not the report deadline.
+        var partB = Rules2026.Payments.Single(p => p.Id == "payment2b");
+        partB.Conditions.ShouldBe(["inclusion", "lead_time_breast", "lead_time_colon", "lead_time_rectum", "lead_time_prostate"]);
+        Rules2026.Payments.Single(p => p.Id == "payment2a").Conditions.ShouldBe(["inclusion", "prem", "report_on_time"]);
+        // The thresholds are not known: every lead-time condition stays provisional and says so.
+        Rules2026.Conditions.Where(c => c.Type == ConditionType.LeadTime).ShouldAllBe(c => c.Provisional && c.Note!.Length > 0);
+        Rules2026.Condition("lead_time_rectum").IcdPrefixes.ShouldBe(["C19", "C20"]);
+        Rules2026.Condition("lead_time_colon").IcdPrefixes.ShouldBe(["C18"]);
     }
 
     private static void Colorectal(Dictionary<string, string> r, string icd, string treated)

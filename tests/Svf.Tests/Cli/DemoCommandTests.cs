@@ -47,6 +47,56 @@ public class DemoCommandTests
     }
 }
 
+public class Demo2026Tests
+{
+    /// <summary>
+    /// 2026 run on 5 December 2026: the year is mostly in the past. The data stop at today, so the validator accepts every
+    /// region's files, and the assessment judges part A and part B for every region (none "kan inte bedömas" for lack of data).
+    /// </summary>
+    [Fact]
+    public void Demo_of_a_year_not_yet_over_is_accepted_and_shows_part_a_and_part_b_per_region()
+    {
+        var dir = Directory.CreateTempSubdirectory("svf-demo-2026-").FullName;
+        try
+        {
+            var output = new StringWriter();
+            var clock = new Svf.Tests.Support.FixedClock(new DateTimeOffset(2026, 12, 5, 10, 0, 0, TimeSpan.Zero));
+            DemoCommand.Run(2026, 6000, dir, output, clock).ShouldBe(0);
+            var text = output.ToString();
+            text.ShouldContain("Bedömning av villkoren 2026");
+
+            var results = Path.Combine(dir, "results");
+            var feedback = File.ReadAllLines(Path.Combine(results, "feedback-2026.csv"));
+            var fh = feedback[0].Split(';');
+            var statusCol = Array.IndexOf(fh, "status");
+            feedback.Skip(1).Select(l => l.Split(';')[statusCol]).ShouldNotContain("rejected");
+
+            var allocation = File.ReadAllLines(Path.Combine(results, "allocation-2026.csv"));
+            var header = allocation[0].Split(';');
+            int Col(string name) => Array.IndexOf(header, name);
+            var rows = allocation.Skip(1).Select(l => l.Split(';')).ToList();
+            foreach (var part in new[] { "payment2a", "payment2b" })
+            {
+                var partRows = rows.Where(f => f[Col("payment_id")] == part).ToList();
+                partRows.Count.ShouldBe(21, part);
+                partRows.Sum(f => long.Parse(f[Col("amount")], CultureInfo.InvariantCulture) + long.Parse(f[Col("withheld")], CultureInfo.InvariantCulture)).ShouldBe(125_000_000, part);
+                var eligibility = Col("eligibility");
+                partRows.ShouldContain(f => f[eligibility] == "met", part);
+            }
+            // Every region is judged on the data: no inclusion or lead-time result is "cannot assess" for missing pathways.
+            var assessment = File.ReadAllLines(Path.Combine(results, "assessment-2026.csv"));
+            var ah = assessment[0].Split(';');
+            int conditionCol = Array.IndexOf(ah, "condition_id"), outcomeCol = Array.IndexOf(ah, "outcome");
+            assessment.Skip(1).Select(l => l.Split(';')).Where(f => f[conditionCol] == "inclusion").Select(f => f[outcomeCol]).ShouldNotContain("cannot_assess");
+        }
+        finally
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            Directory.Delete(dir, true);
+        }
+    }
+}
+
 public class GeneratorTests
 {
     [Fact]
