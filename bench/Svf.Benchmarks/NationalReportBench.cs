@@ -40,6 +40,7 @@ public static class NationalReportBench
         var runs = int.Parse(Arg("--runs", "3"), CultureInfo.InvariantCulture);
         var outDir = Arg("--out", Path.Combine(Path.GetTempPath(), "svf-bench-report"));
         using var db = SvfDatabase.Open(dbSetting);
+        db.Migrate();
         var reference = ReferenceDataSet.Embedded;
         var rules = AgreementRulesCatalog.Load(reference).ForYear(year);
         var options = new IndicatorOptions();
