@@ -21,6 +21,8 @@ public class DemoCommandTests
             text.ShouldContain("Kalmar län kompletterar");       // the feedback loop on yearly reports
             text.ShouldContain("Bedömning av villkoren 2025");
             text.ShouldContain("Hallands län – Redovisning enligt mall senast 30 september 2025: ej uppfyllt");
+            text.ShouldContain("8. Rapporten till Regeringskansliet för 2025");
+            File.Exists(Path.Combine(dir, "rapport", "svf-rapport-2025-delredovisning.xlsx")).ShouldBeTrue(); // the PDF too where Chromium is installed
 
             var results = Path.Combine(dir, "results");
             foreach (var file in new[] { "indicators-2025.csv", "indicators-2025.json", "assessment-2025.csv", "allocation-2025.csv", "deviations-2025.json", "conclusions-2025.csv" })
