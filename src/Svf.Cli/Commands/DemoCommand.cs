@@ -112,6 +112,7 @@ internal static class DemoCommand
         w.WriteLine();
         AssessCommand.Run(db, rules, rules.DefaultFailedSharePolicy, w, outDir);
         w.WriteLine();
+        InvestmentsDemo.Run(db, reference, year, dir, outDir, w);
         w.WriteLine($"Klart. Databas: {dbPath}. Resultat i {outDir}. Total tid {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }
