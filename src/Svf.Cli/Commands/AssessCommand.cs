@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Svf.Application;
 using Svf.Assessment;
 using Svf.Indicators;
 using Svf.ReferenceData;
@@ -19,7 +20,7 @@ internal static class AssessCommand
         var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
         var skrFallback = new Option<bool>("--skr-fallback") { Description = "Use SKR's figures (svf skr import) for a lead-time condition a region's own data cannot assess; marked data_source = skr." };
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
@@ -49,14 +50,12 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    private static Option<string?> ReferenceDir() => new("--reference-data") { Description = "Folder with newer reference CSV files (e.g. regioner.csv with new population figures)." };
-
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
-        var run = AssessmentRun.Execute(db, rules, reference, new IndicatorOptions(), policy, fallback: fallback);
-        // The run that money is decided on leaves a trace: who, when, which rules and policy, what came out (as a hash).
-        run.WriteAudit(db, CliOptions.Actor);
+        CheckOutDir(outDir, rules.Year);
+        // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
+        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()) { LeadTimeFallback = fallback }.Run(CliHost.Caller(null), rules, policy);
         Print(w, run);
         if (DecisionService.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
         {
@@ -94,6 +93,7 @@ internal static class AssessCommand
 
     private static void Lock(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet reference)
     {
+        CheckOutDir(outDir, rules.Year);
         LockedDecision locked;
         try
         {
@@ -128,6 +128,7 @@ internal static class AssessCommand
         var cmd = new Command("show", "Print the locked payment decision of a year exactly as it was locked, with what arrived after the lock.") { db, year, outDir, verify };
         cmd.SetAction(parse =>
         {
+            CheckOutDir(parse.GetValue(outDir), parse.GetValue(year));
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var y = parse.GetValue(year);
@@ -169,7 +170,7 @@ internal static class AssessCommand
         var db = CliOptions.Db();
         var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
         var rulesDir = RulesDir();
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
         var cmd = new Command("diff", "Compare a run on the current data with the locked decision: amounts per region and krona, and the submissions and reports that changed.")
         {
             db, year, rulesDir, referenceDir,
@@ -258,6 +259,23 @@ internal static class AssessCommand
             w.WriteLine($"  {c.RegionCode} {Kind(c.Kind)} {c.Period} version {c.VersionNumber} (id {c.Id}, {c.Status}), mottagen {c.ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
         }
         w.WriteLine();
+    }
+
+    /// <summary>Every file an assessment writes under --out-dir, checked before the run (<see cref="OutputFile"/>).</summary>
+    private static void CheckOutDir(string? outDir, int year)
+    {
+        if (outDir is null)
+        {
+            return;
+        }
+        OutputFile.CheckDirectory(outDir, "--out-dir");
+        foreach (var name in new[] { "caveats", "assessment", "deviations", "conclusions", "allocation", "allocation-subtotals" })
+        {
+            foreach (var ext in OutputFile.Table)
+            {
+                OutputFile.Check(Path.Combine(outDir, $"{name}-{year}{ext}"), "--out-dir", OutputFile.Table);
+            }
+        }
     }
 
     private static string Kind(string kind) => kind switch

@@ -7,6 +7,7 @@ using Svf.Generation;
 using Svf.Indicators;
 using Svf.Ingestion;
 using Svf.Output;
+using Svf.Application;
 using Svf.Assessment;
 using Svf.Reports;
 using Svf.Rules;
@@ -54,7 +55,7 @@ internal static class DemoCommand
 
         using var db = SvfDatabase.Open("sqlite:" + dbPath);
         db.Migrate();
-        var service = new SubmissionService(db, reference, pseudonymizer, clock);
+        var service = new SubmissionUseCases(db, reference, () => pseudonymizer, clock);
         var period = new ReportingPeriod(PeriodKind.Year, year, 1);
 
         // The feedback loop, as a coordinator meets it: a file with mistakes is rejected, the corrected one accepted.
@@ -167,7 +168,7 @@ internal static class DemoCommand
 
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
-    private static FeedbackReport Submit(SubmissionService service, string path, string region, ReportingPeriod period, string kind) =>
+    private static FeedbackReport Submit(SubmissionUseCases service, string path, string region, ReportingPeriod period, string kind) =>
         IngestCommand.Ingest(service, path, region, period, kind);
 
     /// <summary>Copies a region's file and plants one mistake of each common kind in its first rows.</summary>

@@ -1,9 +1,10 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Domain;
 using Svf.Indicators;
 using Svf.Output;
 using Svf.ReferenceData;
-using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -18,7 +19,8 @@ internal static class IndicatorsCommand
         var minCell = new Option<int>("--min-cell") { Description = "Smallest count shown in publication mode.", DefaultValueFactory = _ => 5 };
         var numerator = new Option<InclusionNumerator>("--inclusion-numerator") { DefaultValueFactory = _ => InclusionNumerator.CancerConfirmed, Description = "CancerConfirmed or TreatmentStarted." };
         var superseded = new Option<SupersededLimitPolicy>("--superseded-limits") { DefaultValueFactory = _ => SupersededLimitPolicy.UseAndFlag, Description = "UseAndFlag or TreatAsNotDefined." };
-        var referenceDir = new Option<string?>("--reference-data") { Description = "Folder with newer reference CSV files (same names) to use instead of the built-in ones." };
+        var referenceDir = CliHost.ReferenceDir();
+        var asRegion = CliHost.AsRegion("Act as a user of this region: its own rows and the nation's.");
         var noProrate = new Option<bool>("--no-prorate") { Description = "Do not prorate a longer period's new-cases figure (e.g. a year's) to shorter periods; those get no inclusion rate." };
         var limitDate = new Option<LimitDateBasis>("--limit-date") { DefaultValueFactory = _ => LimitDateBasis.TreatmentStart, Description = "Which date picks the lead-time limit's version: TreatmentStart or Suspicion." };
         var inclusionGoal = new Option<decimal>("--inclusion-goal") { DefaultValueFactory = _ => 0.70m, Description = "Inclusion goal as a fraction." };
@@ -27,13 +29,11 @@ internal static class IndicatorsCommand
         var output = CliOptions.Out();
         var cmd = new Command("indicators", "Compute the SVF indicators from the current submissions and print the main tables.")
         {
-            db, kind, within, publication, minCell, numerator, superseded, referenceDir, noProrate, limitDate, inclusionGoal, leadTimeGoal, confidence, output,
+            db, kind, within, publication, minCell, numerator, superseded, referenceDir, noProrate, limitDate, inclusionGoal, leadTimeGoal, confidence, asRegion, output,
         };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
+            var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             var options = new IndicatorOptions
             {
                 MinPublishedCellSize = parse.GetValue(minCell),
@@ -46,14 +46,16 @@ internal static class IndicatorsCommand
                 ConfidenceZ = NormalQuantile(parse.GetValue(confidence)),
             };
             ReportingPeriod? withinPeriod = parse.GetValue(within) is { } w ? ReportingPeriod.Parse(w) : null;
-            var query = new IndicatorQuery(parse.GetValue(kind), withinPeriod, parse.GetValue(publication));
-            var rows = Run(database, reference, options, query);
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), indicators: options);
+            var reference = services.GetRequiredService<ReferenceDataSet>();
+            var rows = services.GetRequiredService<IndicatorUseCases>().Query(CliHost.Caller(parse.GetValue(asRegion)),
+                new IndicatorRequest(parse.GetValue(kind), withinPeriod) { ForPublication = parse.GetValue(publication) });
             Print(Console.Out, rows, reference);
-            foreach (var notice in Svf.Assessment.DecisionService.LockNotices(database, rows.Select(r => Svf.Assessment.DecisionService.YearOf(r.Period))))
+            foreach (var notice in Svf.Assessment.DecisionService.LockNotices(services.GetRequiredService<Svf.Storage.SvfDatabase>(), rows.Select(r => Svf.Assessment.DecisionService.YearOf(r.Period))))
             {
                 Console.WriteLine(notice);
             }
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
                 Console.WriteLine($"Wrote {rows.Count} rows to {path}");
@@ -61,12 +63,6 @@ internal static class IndicatorsCommand
             return 0;
         });
         return cmd;
-    }
-
-    public static IReadOnlyList<IndicatorRow> Run(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, IndicatorQuery query)
-    {
-        var engine = new IndicatorEngine(reference, options);
-        return engine.Compute(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db), query);
     }
 
     public static void Print(TextWriter w, IReadOnlyList<IndicatorRow> rows, ReferenceDataSet reference)

@@ -1,12 +1,9 @@
 using System.CommandLine;
-using Svf.Assessment;
-using Svf.Domain;
-using Svf.Indicators;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Output;
-using Svf.ReferenceData;
 using Svf.Reports;
 using Svf.Rules;
-using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -28,27 +25,20 @@ internal static class ReportCommand
         var year = new Option<int>("--year") { Required = true };
         var region = new Option<string>("--region") { Required = true };
         var rulesDir = AssessCommand.RulesDir();
+        var referenceDir = CliHost.ReferenceDir();
+        var asRegion = CliHost.AsRegion("Act as a user of this region: only the region's own template.");
         var output = new Option<string>("--out", "-o") { Required = true, Description = "The JSON file to write." };
-        var cmd = new Command("template", "Write a region's draft report as JSON, waiting-time figures pre-filled from its submitted data.") { db, year, region, rulesDir, output };
+        var cmd = new Command("template", "Write a region's draft report as JSON, waiting-time figures pre-filled from its submitted data.") { db, year, region, rulesDir, referenceDir, asRegion, output };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            var draft = Prefill(database, rules, parse.GetValue(region)!);
-            File.WriteAllText(parse.GetValue(output)!, draft.ToJson());
-            Console.WriteLine($"Wrote the {rules.Year} report template for region {draft.Region} to {parse.GetValue(output)}");
+            var outPath = OutputFile.Check(parse.GetValue(output)!, "--out", OutputFile.Json);
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var draft = services.GetRequiredService<YearlyReportUseCases>().Template(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(year), parse.GetValue(region)!);
+            File.WriteAllText(outPath, draft.ToJson());
+            Console.WriteLine($"Wrote the {draft.Year} report template for region {draft.Region} to {parse.GetValue(output)}");
             return 0;
         });
         return cmd;
-    }
-
-    public static RegionReport Prefill(SvfDatabase db, AgreementRules rules, string region)
-    {
-        var period = ReportPrefill.MeasurementPeriod(rules);
-        var rows = new IndicatorEngine(ReferenceDataSet.Embedded, new IndicatorOptions())
-            .Compute(IndicatorSource.Pathways(db, region), IndicatorSource.NewCases(db, region), new IndicatorQuery(period.Kind, period));
-        return ReportPrefill.Create(rules, ReferenceDataSet.Embedded, region, rows);
     }
 
     private static Command Save()
@@ -61,29 +51,23 @@ internal static class ReportCommand
         };
         var file = new Argument<FileInfo>("file") { Description = "The report as JSON (see `report template`)." };
         var rulesDir = AssessCommand.RulesDir();
-        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, receivedAt, rulesDir, file };
+        var referenceDir = CliHost.ReferenceDir();
+        var asRegion = CliHost.AsRegion("Act as a user of this region: only the region's own report can be saved.");
+        var cmd = new Command("save", "Save a region's report as a new version: a draft, or submitted with --submit.") { db, submit, receivedAt, rulesDir, referenceDir, asRegion, file };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
             var report = RegionReport.FromJson(File.ReadAllText(parse.GetValue(file)!.FullName));
-            if (report.Problems(ReferenceDataSet.Embedded) is { Count: > 0 } problems)
-            {
-                throw new CliException($"The report cannot be saved: {string.Join("; ", problems)}.");
-            }
-            // The year must have rules (a template): otherwise the report could never be checked.
-            AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(report.Year);
-            var clock = TimeProvider.System;
+            DateTimeOffset? at = null;
             if (parse.GetValue(receivedAt) is { } text)
             {
-                var at = ParseReceivedAt(text);
-                if (at > clock.GetUtcNow())
+                at = ParseReceivedAt(text);
+                if (at > TimeProvider.System.GetUtcNow())
                 {
                     throw new CliException("--received-at lies in the future.");
                 }
-                clock = new FixedTimeProvider(at);
             }
-            var stored = RegionReportStore.Save(database, report, parse.GetValue(submit), CliOptions.Actor, clock);
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var stored = services.GetRequiredService<YearlyReportUseCases>().Save(CliHost.Caller(parse.GetValue(asRegion)), report, parse.GetValue(submit), at);
             Console.WriteLine($"Saved report {stored.Year} for region {stored.RegionCode}: version {stored.VersionNumber}, {stored.Status}, {stored.SavedAtUtc:yyyy-MM-dd HH:mm} UTC");
             return 0;
         });
@@ -97,26 +81,36 @@ internal static class ReportCommand
         var region = new Option<string?>("--region") { Description = "Print this region's feedback letter in full." };
         var send = new Option<bool>("--send") { Description = "Record the letters of incomplete reports as sent (status becomes 'feedback sent')." };
         var rulesDir = AssessCommand.RulesDir();
+        var referenceDir = CliHost.ReferenceDir();
+        var asRegion = CliHost.AsRegion("Act as a user of this region: only the region's own status and letter.");
         var outDir = new Option<string?>("--out-dir") { Description = "Write every letter as .txt and all as feedback-letters-YEAR.json to this folder." };
-        var cmd = new Command("status", "Follow-up of the yearly reports: status per region and what is missing or inconsistent.") { db, year, region, send, rulesDir, outDir };
+        var cmd = new Command("status", "Follow-up of the yearly reports: status per region and what is missing or inconsistent.") { db, year, region, send, rulesDir, referenceDir, asRegion, outDir };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            var letters = Letters(database, rules);
+            if (parse.GetValue(outDir) is { } target)
+            {
+                // Every file the folder will get, checked before anything is recorded (--send).
+                OutputFile.CheckDirectory(target, "--out-dir");
+                foreach (var known in Svf.ReferenceData.ReferenceDataSet.Embedded.Regions)
+                {
+                    OutputFile.Check(Path.Combine(target, $"feedback-{parse.GetValue(year)}-{known.Code}.txt"), "--out-dir", [".txt"]);
+                }
+                OutputFile.Check(Path.Combine(target, $"feedback-letters-{parse.GetValue(year)}.json"), "--out-dir", OutputFile.Json);
+            }
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var reports = services.GetRequiredService<YearlyReportUseCases>();
+            var caller = CliHost.Caller(parse.GetValue(asRegion));
+            var rules = services.GetRequiredService<AgreementRulesCatalog>().ForYear(parse.GetValue(year));
+            var letters = reports.Status(caller, rules.Year);
             AssessmentPrinter.FollowUp(Console.Out, letters);
             if (parse.GetValue(region) is { } r)
             {
-                Console.WriteLine((letters.SingleOrDefault(l => l.RegionCode == r) ?? throw new CliException($"Unknown region '{r}'.")).ToText());
+                // A region outside the caller's scope (or not a region) goes to the service: refused with a clear message, and audited.
+                Console.WriteLine((letters.SingleOrDefault(l => l.RegionCode == r) ?? reports.Letter(caller, rules.Year, r)).ToText());
             }
             if (parse.GetValue(send))
             {
-                foreach (var l in letters.Where(l => l.Status == RegionReportingStatus.Incomplete))
-                {
-                    RegionReportStore.RecordFeedback(database, l, CliOptions.Actor, TimeProvider.System);
-                }
-                letters = Letters(database, rules);
+                letters = reports.RecordFeedbackSent(caller, rules.Year);
             }
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -130,12 +124,6 @@ internal static class ReportCommand
             return 0;
         });
         return cmd;
-    }
-
-    public static IReadOnlyList<ReportFeedbackLetter> Letters(SvfDatabase db, AgreementRules rules)
-    {
-        var assessment = new PaymentAssessor(db, ReferenceDataSet.Embedded, new IndicatorOptions()).Assess(rules);
-        return new ReportFollowUp(db, ReferenceDataSet.Embedded).Letters(rules, assessment.ComputedInclusion);
     }
 
 

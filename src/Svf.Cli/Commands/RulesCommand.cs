@@ -1,6 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
 using System.Globalization;
-using Svf.ReferenceData;
 using Svf.Rules;
 
 namespace Svf.Cli.Commands;
@@ -11,10 +11,13 @@ internal static class RulesCommand
     {
         var year = new Option<int?>("--year") { Description = "Show one year in full; without it, list the years." };
         var rulesDir = AssessCommand.RulesDir();
-        var cmd = new Command("rules", "Show the agreement rules per year (amounts, conditions, deadlines, provisional parameters).") { year, rulesDir };
+        var referenceDir = CliHost.ReferenceDir();
+        var cmd = new Command("rules", "Show the agreement rules per year (amounts, conditions, deadlines, provisional parameters).") { year, rulesDir, referenceDir };
         cmd.SetAction(parse =>
         {
-            var catalog = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded, parse.GetValue(rulesDir));
+            // The rules as every other command sees them (checked against the same reference data); no database is opened.
+            using var services = CliHost.Services(null, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var catalog = services.GetRequiredService<AgreementRulesCatalog>();
             if (parse.GetValue(year) is not { } y)
             {
                 foreach (var yr in catalog.Years)

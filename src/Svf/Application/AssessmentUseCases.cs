@@ -10,28 +10,6 @@ using Svf.Storage;
 
 namespace Svf.Application;
 
-/// <summary>
-/// Everything one assessment of a year produced: condition results and payment decisions, the allocation in whole kronor (or why
-/// it could not be computed), the deviations and the ministry's conclusions, and the result's fingerprint.
-/// </summary>
-/// <param name="Rules">The rules applied (for a what-if: the changed ones).</param>
-/// <param name="Policy">What happened to a failing region's share.</param>
-/// <param name="Assessment">Condition results and payment decisions.</param>
-/// <param name="Allocation">The money per region and payment; null when it cannot be computed (see <paramref name="AllocationUnavailable"/>).</param>
-/// <param name="AllocationUnavailable">Why there is no allocation (e.g. no population figure at the reference date), else null.</param>
-/// <param name="Deviations">Conditions not met or not assessable, with the region's own account.</param>
-/// <param name="Conclusions">Per condition and payment: regions met / not met / cannot assess, paid and withheld.</param>
-/// <param name="Fingerprint">First 16 hex digits of SHA-256 over conditions, decisions and allocation rows as JSON: the same data and rules give the same fingerprint.</param>
-public sealed record AssessmentRun(
-    AgreementRules Rules,
-    FailedSharePolicy Policy,
-    AssessmentResult Assessment,
-    Allocator.Result? Allocation,
-    string? AllocationUnavailable,
-    IReadOnlyList<DeviationRow> Deviations,
-    IReadOnlyList<ConclusionRow> Conclusions,
-    string Fingerprint);
-
 /// <summary>What to change for a what-if run; a null property keeps the rules' value.</summary>
 public sealed record WhatIfScenario
 {
@@ -127,7 +105,16 @@ public sealed class AssessmentUseCases
     {
         _scope.CheckCaller(caller, "assessment.run");
         _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
-        var rules = _rules.ForYear(year);
+        return Run(caller, _rules.ForYear(year), policy);
+    }
+
+    /// <summary>As <see cref="Run(Caller, int, FailedSharePolicy?)"/>, under rules given by the caller (e.g. loaded from another folder) instead of the configured ones.</summary>
+    /// <exception cref="AccessDeniedException">Not an analyst (audited as "assessment.run.denied").</exception>
+    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null)
+    {
+        ArgumentNullException.ThrowIfNull(rules);
+        _scope.CheckCaller(caller, "assessment.run");
+        _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
         var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy);
         _scope.Audit(caller, "assessment.run", null, null,
             $"year {rules.Year}, policy {run.Policy}, {run.Assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
@@ -177,7 +164,11 @@ public sealed class AssessmentUseCases
                 ConditionType.LeadTime when scenario.LeadTimeThreshold is { } t => c with { Threshold = t },
                 _ => c,
             }).ToList(),
+            // The scenario's date replaces the year's date and every payment's own date (2025: payment 2 used Sep 2025 figures).
             Population = scenario.PopulationReferenceDate is { } d ? rules.Population with { ReferenceDate = d } : rules.Population,
+            Payments = scenario.PopulationReferenceDate is { } pd
+                ? rules.Payments.Select(p => p.Population is null ? p : p with { Population = p.Population with { ReferenceDate = pd } }).ToList()
+                : rules.Payments,
         };
         var alternative = Compute(changed, scenario.Policy ?? rules.DefaultFailedSharePolicy);
         var result = new WhatIfResult(year, scenario, current, alternative, Compare(rules, current, alternative));
@@ -186,29 +177,14 @@ public sealed class AssessmentUseCases
         return result;
     }
 
+    /// <summary>Only when asked: a second source for lead-time conditions the own data cannot assess (SKR's figures; docs/skr-reconciliation.md §5).</summary>
+    public ILeadTimeFallback? LeadTimeFallback { get; init; }
+
     /// <summary>The assessment, allocation, deviations, conclusions and fingerprint for these rules and policy (no audit).</summary>
     internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy)
     {
-        var assessment = new PaymentAssessor(_db, _reference, _options).Assess(rules);
-        Allocator.Result? allocation = null;
-        string? unavailable = null;
-        try
-        {
-            allocation = Allocator.Allocate(assessment, _reference, policy);
-        }
-        catch (AllocationUnavailableException e)
-        {
-            unavailable = e.Message;
-        }
-        var deviations = Deviations.Build(assessment, RegionReportStore.History(_db, rules.Year));
-        var conclusions = Deviations.Conclusions(assessment, allocation);
-        return new AssessmentRun(rules, policy, assessment, allocation, unavailable, deviations, conclusions, Fingerprint(assessment, allocation));
+        return AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: LeadTimeFallback);
     }
-
-    /// <summary>The run's fingerprint, computed exactly as the CLI's assess command has always logged it.</summary>
-    internal static string Fingerprint(AssessmentResult assessment, Allocator.Result? allocation) =>
-        Convert.ToHexStringLower(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(
-            new { assessment.Conditions, assessment.Decisions, Allocation = allocation?.Rows }, TableExport.JsonOptions)))[..16];
 
     private List<WhatIfRow> Compare(AgreementRules rules, AssessmentRun current, AssessmentRun alternative)
     {
