@@ -40,7 +40,7 @@ internal static class SkrCommand
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? feedback.ToJson() : feedback.ToText());
             }
-            return feedback.Accepted ? 0 : 1;
+            return feedback.Accepted ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return cmd;
     }
