@@ -55,7 +55,7 @@ internal static class AssessCommand
         var reference = referenceData ?? ReferenceDataSet.Embedded;
         CheckOutDir(outDir, rules.Year);
         // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
-        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()) { LeadTimeFallback = fallback }.Run(CliHost.Caller(null), rules, policy);
+        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy, fallback);
         Print(w, run);
         if (DecisionService.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
         {

@@ -110,12 +110,13 @@ public sealed class AssessmentUseCases
 
     /// <summary>As <see cref="Run(Caller, int, FailedSharePolicy?)"/>, under rules given by the caller (e.g. loaded from another folder) instead of the configured ones.</summary>
     /// <exception cref="AccessDeniedException">Not an analyst (audited as "assessment.run.denied").</exception>
-    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null)
+    /// <param name="fallback">SKR's figures for a lead-time condition a region's own data cannot assess (only when asked; marked data_source = skr).</param>
+    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null, ILeadTimeFallback? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _scope.CheckCaller(caller, "assessment.run");
         _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
-        var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy);
+        var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy, fallback);
         _scope.Audit(caller, "assessment.run", null, null,
             $"year {rules.Year}, policy {run.Policy}, {run.Assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
             $"allocation {(run.Allocation is null ? "not computed" : "computed")}, result fingerprint {run.Fingerprint}");
@@ -177,13 +178,10 @@ public sealed class AssessmentUseCases
         return result;
     }
 
-    /// <summary>Only when asked: a second source for lead-time conditions the own data cannot assess (SKR's figures; docs/skr-reconciliation.md §5).</summary>
-    public ILeadTimeFallback? LeadTimeFallback { get; init; }
-
     /// <summary>The assessment, allocation, deviations, conclusions and fingerprint for these rules and policy (no audit).</summary>
-    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy)
+    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy, ILeadTimeFallback? fallback = null)
     {
-        return AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: LeadTimeFallback);
+        return AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: fallback);
     }
 
     private List<WhatIfRow> Compare(AgreementRules rules, AssessmentRun current, AssessmentRun alternative)
