@@ -85,12 +85,13 @@ public class AssessmentUseCasesTests
 
         WhatIfRow Row(string region, string payment) => result.Rows.Single(r => r.RegionCode == region && r.PaymentId == payment);
         // Now: only Stockholm qualifies for payment 2, and under Redistribute it gets all 182 500 000 kr.
-        // At 55 % Uppsala qualifies too: 182 500 000 split by the 2025 payment-2 population (30 Sep 2025), 2 485 275 : 410 601,
+        // At 55 % Uppsala qualifies too: 182 500 000 split by payment 2's population of 30 Sep 2025, 2 485 275 : 410 601,
         // = 156 623 656.37 and 25 876 343.63, rounded by largest remainder to 156 623 656 and 25 876 344.
         Row("01", "payment2").ShouldSatisfyAllConditions(
             r => r.CurrentAmount.ShouldBe(182_500_000),
             r => r.ScenarioAmount.ShouldBe(156_623_656),
-            r => r.Difference.ShouldBe(-25_876_344));
+            r => r.Difference.ShouldBe(-25_876_344),
+            r => r.LockedAmount.ShouldBeNull());
         Row("03", "payment2").ShouldSatisfyAllConditions(
             r => r.CurrentEligibility.ShouldBe(ConditionOutcome.NotMet),
             r => r.ScenarioEligibility.ShouldBe(ConditionOutcome.Met),
@@ -115,8 +116,10 @@ public class AssessmentUseCasesTests
         await Seed(t.Db);
         var service = Service(t.Db);
 
-        // Withhold needs all 21 regions' figures (Sep 2025 lacks three), so on 31 Dec 2023: Stockholm gets only its population
-        // share of all 21 regions, 182 500 000 × 2 454 821 / 10 551 707 = 42 458 043.28.
+        // Withhold splits payment 2 over all 21 regions, but its population date (30 Sep 2025) lacks three regions' figures: no allocation.
+        var noFigures = service.WhatIf(Analyst, 2025, new WhatIfScenario { Policy = FailedSharePolicy.Withhold });
+        noFigures.Alternative.AllocationUnavailable.ShouldNotBeNull().ShouldContain("2025-09-30");
+        // With 31 Dec 2023 for every payment: Stockholm gets only its share of all 21, 182 500 000 × 2 454 821 / 10 551 707 = 42 458 043.28.
         var withhold = service.WhatIf(Analyst, 2025, new WhatIfScenario { Policy = FailedSharePolicy.Withhold, PopulationReferenceDate = new DateOnly(2023, 12, 31) });
         var sthlm = withhold.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "payment2");
         sthlm.ScenarioAmount!.Value.ShouldBeInRange(42_458_043, 42_458_044);
