@@ -25,7 +25,7 @@ internal static class AssessCommand
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir, lockOption, Show(), Diff(),
+            db, year, policy, rulesDir, outDir, referenceDir, lockOption, Show(), Diff(), WhatIfCommand.Create(),
         };
         cmd.SetAction(parse =>
         {

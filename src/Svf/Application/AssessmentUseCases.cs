@@ -24,10 +24,10 @@ public sealed record WhatIfScenario
     /// <summary>In words, for the audit log and page titles.</summary>
     public string Describe() => string.Join(", ", new[]
     {
-        InclusionThreshold is { } i ? $"inklusionsmål {i:0.###}" : null,
-        LeadTimeThreshold is { } l ? $"ledtidskrav {l:0.###}" : null,
-        Policy is { } p ? $"policy {p}" : null,
-        PopulationReferenceDate is { } d ? $"befolkning per {d:yyyy-MM-dd}" : null,
+        InclusionThreshold is { } i ? $"inklusionsmål {Svf.Output.SwedishFormat.Percent((double)i)}" : null,
+        LeadTimeThreshold is { } l ? $"ledtidskrav {Svf.Output.SwedishFormat.Percent((double)l)}" : null,
+        Policy is { } p ? $"princip {(p == FailedSharePolicy.Withhold ? "innehåll" : "omfördela")}" : null,
+        PopulationReferenceDate is { } d ? $"befolkning per {Svf.Output.SwedishFormat.Date(d)}" : null,
     }.Where(s => s is not null)) is { Length: > 0 } s ? s : "oförändrat";
 }
 

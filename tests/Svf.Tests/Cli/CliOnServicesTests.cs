@@ -70,6 +70,27 @@ public class CliOnServicesTests : IDisposable
         Audit().First().Action.ShouldBe("report.status.read");
     }
 
+    [Fact]
+    public async Task What_if_on_the_command_line_writes_the_comparison()
+    {
+        using (var db = SvfDatabase.Open(Db))
+        {
+            db.Migrate();
+            await Svf.Tests.Application.AssessmentUseCasesTests.Seed(db);
+        }
+        var csv = Path.Combine(_dir, "what-if.csv");
+        Invoke(AssessCommand.Create(), "what-if", "--db", Db, "--year", "2025", "--inclusion-threshold", "0.55", "--out", csv).ShouldBe(0);
+        var lines = File.ReadAllLines(csv);
+        var header = lines[0].Split(';');
+        header.ShouldContain("locked_amount");
+        string Cell(string region, string payment, string column) =>
+            lines.Skip(1).Select(l => l.Split(';')).Single(f => f[Array.IndexOf(header, "region_code")] == region && f[Array.IndexOf(header, "payment_id")] == payment)[Array.IndexOf(header, column)];
+        // As hand-worked in AssessmentUseCasesTests: Uppsala qualifies at 55 % and gets 25 876 344 kr of payment 2.
+        Cell("03", "TOTAL", "difference").ShouldBe("25876344");
+        Cell("01", "payment2", "scenario_amount").ShouldBe("156623656");
+        Audit().First().Action.ShouldBe("assessment.what_if");
+    }
+
     public void Dispose()
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
