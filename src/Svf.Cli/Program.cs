@@ -17,6 +17,10 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     AuditCommand.Create(),
     GenerateCommand.Create(),
     NewKeyCommand.Create(),
+    AllocationCommand.Create(),
+    SkrCommand.Create(),
+    InvestmentsCommand.Create(),
+    NationalReportCommand.Create(),
 };
 
 // Exit codes (ExitCodes, README *Command line*): 0 done, 1 internal error, 2 usage error, 3 rejected file, 4 refused access.

@@ -22,10 +22,11 @@ internal static class AssessCommand
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
         var referenceDir = CliHost.ReferenceDir();
+        var skrFallback = new Option<bool>("--skr-fallback") { Description = "Use SKR's figures (svf skr import) for a lead-time condition a region's own data cannot assess; marked data_source = skr." };
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir, lockOption, Show(), Diff(), WhatIfCommand.Create(),
+            db, year, policy, rulesDir, outDir, referenceDir, lockOption, skrFallback, Show(), Diff(), WhatIfCommand.Create(),
         };
         cmd.SetAction(parse =>
         {
@@ -38,7 +39,10 @@ internal static class AssessCommand
             }
             else
             {
-                Run(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir));
+                Run(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir),
+                    parse.GetValue(skrFallback)
+                        ? new Svf.Reconciliation.SkrLeadTimeFallback(services.GetRequiredService<SvfDatabase>(), services.GetRequiredService<ReferenceDataSet>(), new IndicatorOptions())
+                        : null);
             }
             return 0;
         });
@@ -48,18 +52,18 @@ internal static class AssessCommand
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
     /// <summary>Runs the assessment as the national operator and prints it (the demo's step 7).</summary>
-    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
-        Run(new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()), rules, policy, w, outDir);
+        Run(new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()), rules, policy, w, outDir, fallback);
     }
 
-    private static void Run(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir)
+    private static void Run(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir, ILeadTimeFallback? fallback = null)
     {
         CheckOutDir(outDir, rules.Year);
         var caller = CliHost.Caller(null);
         // The run that money is decided on leaves a trace (the service audits it): who, which rules and policy, what came out (as a hash).
-        var run = assessments.Run(caller, rules, policy);
+        var run = assessments.Run(caller, rules, policy, fallback);
         Print(w, run);
         if (assessments.LockedAtUtc(rules.Year) is { } lockedAt)
         {
