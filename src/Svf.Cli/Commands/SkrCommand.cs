@@ -26,6 +26,7 @@ internal static class SkrCommand
         var cmd = new Command("import", "Import a file of SKR's aggregate figures as a new version (a rejected file stores nothing but its feedback).") { db, feedbackOut, file };
         cmd.SetAction(parse =>
         {
+            var feedbackPath = parse.GetValue(feedbackOut) is { } fp ? OutputFile.Check(fp, "--feedback", OutputFile.Feedback) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var f = parse.GetValue(file)!;
@@ -36,11 +37,11 @@ internal static class SkrCommand
             using var stream = f.OpenRead();
             var feedback = new SkrImporter(database, ReferenceDataSet.Embedded, TimeProvider.System).Import(stream, f.Name, CliOptions.Actor);
             Console.WriteLine(feedback.ToText());
-            if (parse.GetValue(feedbackOut) is { } path)
+            if (feedbackPath is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? feedback.ToJson() : feedback.ToText());
             }
-            return feedback.Accepted ? 0 : 1;
+            return feedback.Accepted ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return cmd;
     }
@@ -61,6 +62,10 @@ internal static class SkrCommand
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(outDir) is { } target)
+            {
+                OutputFile.CheckTableFiles(target, "--out-dir", "skr-reconciliation-cells", "skr-reconciliation-regions", "skr-reconciliation-summary");
+            }
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var tolerance = new ReconciliationTolerance { Absolute = parse.GetValue(absolute), Relative = parse.GetValue(relative), Days = parse.GetValue(days) };

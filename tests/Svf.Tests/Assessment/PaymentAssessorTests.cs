@@ -43,6 +43,24 @@ public class PaymentAssessorTests
     }
 
     [Fact]
+    public void Inclusion_counts_a_sex_only_with_its_own_figure()
+    {
+        // One woman and one man with breast cancer in 2025-H1; breast figures only for women: 01;BROST;2025-H1;K;10, and 0
+        // for every other pooled SVF. The man has no denominator, so the region's inclusion is 1 of 10 (10 %), not 2 of 10.
+        using var t = TestDatabases.CreateSqlite();
+        var service = TestSubmissions.Service(t.Db);
+        service.SubmitPathways(new CsvBuilder().Row().Row(r => { r[SubmissionColumns.Sex] = "M"; r[SubmissionColumns.PersonalId] = TestPins.Next(Sex.Male); }).Stream(),
+            "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"01;{c};2025-H1;;0\n");
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;sex;new_cases\n01;BROST;2025-H1;K;10\n" + string.Concat(others))), "n.csv", "01",
+            ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        var r = Result(t.Db, "inclusion");
+        r.Numerator.ShouldBe(1);
+        r.Denominator.ShouldBe(10);
+        r.Outcome.ShouldBe(ConditionOutcome.NotMet);
+    }
+
+    [Fact]
     public void A_period_the_region_has_not_fully_reported_cannot_be_assessed()
     {
         using var t = TestDatabases.CreateSqlite();

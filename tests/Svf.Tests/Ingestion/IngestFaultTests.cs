@@ -253,7 +253,7 @@ public class IngestFaultTests
         issue.Code.ShouldBe("field.too_long");
         issue.Row.ShouldBe(4);
         issue.Field.ShouldBe(C.TreatmentType);
-        issue.Message.ShouldContain("65");
+        issue.Message.ShouldContain($"längre än {SwedishFormat.Number(65_536)} tecken"); // Swedish digit grouping
         report.RowsRead.ShouldBe(2);
         report.ToText().ShouldContain("Rader lästa: 2,");
     }
