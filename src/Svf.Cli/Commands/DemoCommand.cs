@@ -46,7 +46,7 @@ internal static class DemoCommand
             File.Delete(f);
         }
         var reference = ReferenceDataSet.Embedded;
-        var pseudonymizer = DemoKey(dir, w);
+        using var pseudonymizer = DemoKey(dir, w);
 
         var sw = Stopwatch.StartNew();
         var dataDir = Path.Combine(dir, "incoming");

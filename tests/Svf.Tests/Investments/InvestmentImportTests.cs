@@ -9,7 +9,7 @@ public class InvestmentImportTests
 {
     private static string Replace(string from, string to) => InvestmentTestData.Vast2025.Replace(from, to, StringComparison.Ordinal);
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_good_report_is_stored_whole_and_read_back(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -108,7 +108,7 @@ public class InvestmentImportTests
             ["area.amount_differs_from_projects", "area.not_reported", "regions.outside_rcc", "results.missing"]);
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_new_version_supersedes_and_a_rejected_one_changes_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);
