@@ -113,6 +113,8 @@ internal static class DemoCommand
         w.WriteLine();
         AssessCommand.Run(db, rules, rules.DefaultFailedSharePolicy, w, outDir);
         w.WriteLine();
+        InvestmentsDemo.Run(db, reference, year, dir, outDir, w);
+        NationalReportCommand.Demo(db, reference, rules, Path.Combine(dir, "rapport"), w);
         w.WriteLine($"Klart. Databas: {dbPath}. Resultat i {outDir}. Total tid {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
     }

@@ -44,6 +44,14 @@ internal static class NationalReportCommand
         return cmd;
     }
 
+    /// <summary>The demo's last step: the report to the ministry for the demo year, from what the demo stored.</summary>
+    public static void Demo(SvfDatabase db, ReferenceDataSet reference, AgreementRules rules, string outDir, TextWriter w)
+    {
+        w.WriteLine($"8. Rapporten till Regeringskansliet för {rules.Year}, byggd ur lagrade data:");
+        Run(db, reference, new NationalReportRequest(rules.Year, NationalReportKind.Interim, rules), outDir, w);
+        w.WriteLine();
+    }
+
     /// <summary>Builds and writes the report and says where it is. A missing Chromium is reported, not fatal.</summary>
     public static NationalReportOutput Run(SvfDatabase db, ReferenceDataSet reference, NationalReportRequest request, string outDir, TextWriter w)
     {

@@ -24,10 +24,10 @@ public sealed record WhatIfScenario
     /// <summary>In words, for the audit log and page titles.</summary>
     public string Describe() => string.Join(", ", new[]
     {
-        InclusionThreshold is { } i ? $"inklusionsmål {i:0.###}" : null,
-        LeadTimeThreshold is { } l ? $"ledtidskrav {l:0.###}" : null,
-        Policy is { } p ? $"policy {p}" : null,
-        PopulationReferenceDate is { } d ? $"befolkning per {d:yyyy-MM-dd}" : null,
+        InclusionThreshold is { } i ? $"inklusionsmål {Svf.Output.SwedishFormat.Percent((double)i)}" : null,
+        LeadTimeThreshold is { } l ? $"ledtidskrav {Svf.Output.SwedishFormat.Percent((double)l)}" : null,
+        Policy is { } p ? $"princip {(p == FailedSharePolicy.Withhold ? "innehåll" : "omfördela")}" : null,
+        PopulationReferenceDate is { } d ? $"befolkning per {Svf.Output.SwedishFormat.Date(d)}" : null,
     }.Where(s => s is not null)) is { Length: > 0 } s ? s : "oförändrat";
 }
 
@@ -173,8 +173,8 @@ public sealed class AssessmentUseCases
                 ConditionType.LeadTime when scenario.LeadTimeThreshold is { } t => c with { Threshold = t },
                 _ => c,
             }).ToList(),
-            // The scenario's date replaces the year's date and every payment's own date (2025: payment 2 used Sep 2025 figures).
             Population = scenario.PopulationReferenceDate is { } d ? rules.Population with { ReferenceDate = d } : rules.Population,
+            // Another population date applies to every payment, also those with a date of their own.
             Payments = scenario.PopulationReferenceDate is { } pd
                 ? rules.Payments.Select(p => p.Population is null ? p : p with { Population = p.Population with { ReferenceDate = pd } }).ToList()
                 : rules.Payments,
