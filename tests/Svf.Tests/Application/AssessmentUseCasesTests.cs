@@ -134,7 +134,7 @@ public class AssessmentUseCasesTests
         AuditLog.Read(t.Db).First().Action.ShouldBe("assessment.what_if.denied");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_locked_decision_is_locked_by_analysts_seen_by_the_ministry_and_shown_beside_a_what_if(string provider)
     {
