@@ -130,10 +130,10 @@ public static class SyntheticInvestments
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["format_version"] = InvestmentColumns.FormatVersion, ["areas"] = areas, ["projects"] = projects.Select(Arrays).ToList(),
-        }, JsonOptions);
+        }, JsonWriteOptions);
     }
 
-    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions =
+    private static readonly System.Text.Json.JsonSerializerOptions JsonWriteOptions =
         new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
