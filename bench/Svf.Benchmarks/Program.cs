@@ -5,4 +5,8 @@ if (args.Length > 0 && args[0] == "--micro")
 {
     return Micro.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "--large-file")
+{
+    return LargeFile.Run(args[1..]);
+}
 return EndToEnd.Run(args);

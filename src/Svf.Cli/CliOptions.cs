@@ -46,5 +46,5 @@ internal static class CliOptions
     public static string Actor => Environment.GetEnvironmentVariable("SVF_ACTOR") ?? Environment.UserName;
 }
 
-/// <summary>A user error: printed without a stack trace, exit code 2.</summary>
+/// <summary>A user error: printed without a stack trace, exit code 2 (<see cref="ExitCodes.UsageError"/>).</summary>
 internal sealed class CliException(string message) : Exception(message);

@@ -9,7 +9,8 @@ internal sealed class ConsoleTable(params string[] headers)
     public static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
     private readonly List<string[]> _rows = [];
 
-    public void Add(params string[] cells) => _rows.Add(cells);
+    /// <summary>A row; each cell is kept to one line, so a value from outside (a file name) cannot forge a row.</summary>
+    public void Add(params string[] cells) => _rows.Add(Array.ConvertAll(cells, Svf.Output.SafeText.OneLine));
 
     public override string ToString()
     {

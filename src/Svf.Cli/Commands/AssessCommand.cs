@@ -21,11 +21,12 @@ internal static class AssessCommand
         var policy = new Option<FailedSharePolicy?>("--policy") { Description = "Redistribute or Withhold a failing region's share (default: the rules file's)." };
         var rulesDir = RulesDir();
         var outDir = new Option<string?>("--out-dir") { Description = "Write conditions, allocation, subtotals, deviations, conclusions and caveats as CSV and JSON to this folder." };
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
+        var skrFallback = new Option<bool>("--skr-fallback") { Description = "Use SKR's figures (svf skr import) for a lead-time condition a region's own data cannot assess; marked data_source = skr." };
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir, lockOption, Show(), Diff(),
+            db, year, policy, rulesDir, outDir, referenceDir, lockOption, skrFallback, Show(), Diff(), WhatIfCommand.Create(),
         };
         cmd.SetAction(parse =>
         {
@@ -38,7 +39,10 @@ internal static class AssessCommand
             }
             else
             {
-                Run(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir));
+                Run(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir),
+                    parse.GetValue(skrFallback)
+                        ? new Svf.Reconciliation.SkrLeadTimeFallback(services.GetRequiredService<SvfDatabase>(), services.GetRequiredService<ReferenceDataSet>(), new IndicatorOptions())
+                        : null);
             }
             return 0;
         });
@@ -47,20 +51,19 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
-    private static Option<string?> ReferenceDir() => CliHost.ReferenceDir();
-
     /// <summary>Runs the assessment as the national operator and prints it (the demo's step 7).</summary>
-    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null)
+    public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
-        Run(new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()), rules, policy, w, outDir);
+        Run(new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()), rules, policy, w, outDir, fallback);
     }
 
-    private static void Run(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir)
+    private static void Run(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir, ILeadTimeFallback? fallback = null)
     {
+        CheckOutDir(outDir, rules.Year);
         var caller = CliHost.Caller(null);
         // The run that money is decided on leaves a trace (the service audits it): who, which rules and policy, what came out (as a hash).
-        var run = assessments.Run(caller, rules, policy);
+        var run = assessments.Run(caller, rules, policy, fallback);
         Print(w, run);
         if (assessments.LockedAtUtc(rules.Year) is { } lockedAt)
         {
@@ -98,6 +101,7 @@ internal static class AssessCommand
 
     private static void Lock(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir)
     {
+        CheckOutDir(outDir, rules.Year);
         LockedDecision locked;
         try
         {
@@ -132,6 +136,7 @@ internal static class AssessCommand
         var cmd = new Command("show", "Print the locked payment decision of a year exactly as it was locked, with what arrived after the lock.") { db, year, outDir, verify };
         cmd.SetAction(parse =>
         {
+            CheckOutDir(parse.GetValue(outDir), parse.GetValue(year));
             using var services = CliHost.Services(parse.GetValue(db)!);
             var assessments = services.GetRequiredService<AssessmentUseCases>();
             var caller = CliHost.Caller(null);
@@ -173,7 +178,7 @@ internal static class AssessCommand
         var db = CliOptions.Db();
         var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
         var rulesDir = RulesDir();
-        var referenceDir = ReferenceDir();
+        var referenceDir = CliHost.ReferenceDir();
         var cmd = new Command("diff", "Compare a run on the current data with the locked decision: amounts per region and krona, and the submissions and reports that changed.")
         {
             db, year, rulesDir, referenceDir,
@@ -277,4 +282,21 @@ internal static class AssessCommand
         ConditionOutcome.NotMet => "ej uppfyllt",
         _ => "kan inte bedömas",
     };
+
+    /// <summary>Every file an assessment writes under --out-dir, checked before the run (<see cref="OutputFile"/>).</summary>
+    private static void CheckOutDir(string? outDir, int year)
+    {
+        if (outDir is null)
+        {
+            return;
+        }
+        OutputFile.CheckDirectory(outDir, "--out-dir");
+        foreach (var name in new[] { "caveats", "assessment", "deviations", "conclusions", "allocation", "allocation-subtotals" })
+        {
+            foreach (var ext in OutputFile.Table)
+            {
+                OutputFile.Check(Path.Combine(outDir, $"{name}-{year}{ext}"), "--out-dir", OutputFile.Table);
+            }
+        }
+    }
 }

@@ -33,6 +33,7 @@ internal static class IndicatorsCommand
         };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             var options = new IndicatorOptions
             {
                 MinPublishedCellSize = parse.GetValue(minCell),
@@ -54,7 +55,7 @@ internal static class IndicatorsCommand
             {
                 Console.WriteLine(notice);
             }
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
                 Console.WriteLine($"Wrote {rows.Count} rows to {path}");

@@ -24,6 +24,8 @@ internal static class IngestCommand
         };
         cmd.SetAction(async (parse, ct) =>
         {
+            // Checked before anything is received: a bad --feedback must not leave a stored submission behind.
+            var feedbackPath = parse.GetValue(feedbackOut) is { } p ? OutputFile.Check(p, "--feedback", OutputFile.Feedback) : null;
             var f = parse.GetValue(file)!;
             if (!f.Exists)
             {
@@ -39,11 +41,11 @@ internal static class IngestCommand
             }
             Console.WriteLine(report.ToText());
             Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
-            if (parse.GetValue(feedbackOut) is { } path)
+            if (feedbackPath is not null)
             {
-                File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());
+                File.WriteAllText(feedbackPath, feedbackPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());
             }
-            return report.Status == SubmissionStatus.Rejected ? 1 : 0;
+            return report.Status == SubmissionStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Ok;
         });
         return cmd;
     }

@@ -17,11 +17,12 @@ internal static class PathwaysCommand
         var cmd = new Command("pathways", "Export a region's current pseudonymised patient-level rows (audited).") { db, region, asRegion, purpose, output };
         cmd.SetAction(parse =>
         {
+            var outPath = OutputFile.Check(parse.GetValue(output)!, "--out", OutputFile.Table);
             using var services = CliHost.Services(parse.GetValue(db)!);
             var rows = services.GetRequiredService<PathwayUseCases>().CurrentPathways(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(region)!, parse.GetValue(purpose));
-            TableExport.WriteFile(rows, parse.GetValue(output)!);
-            Console.WriteLine($"Wrote {rows.Count} rows to {parse.GetValue(output)}");
-            return 0;
+            TableExport.WriteFile(rows, outPath);
+            Console.WriteLine($"Wrote {rows.Count} rows to {outPath}");
+            return ExitCodes.Ok;
         });
         return cmd;
     }

@@ -31,9 +31,10 @@ internal static class ReportCommand
         var cmd = new Command("template", "Write a region's draft report as JSON, waiting-time figures pre-filled from its submitted data.") { db, year, region, rulesDir, referenceDir, asRegion, output };
         cmd.SetAction(parse =>
         {
+            var outPath = OutputFile.Check(parse.GetValue(output)!, "--out", OutputFile.Json);
             using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
             var draft = services.GetRequiredService<YearlyReportUseCases>().Template(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(year), parse.GetValue(region)!);
-            File.WriteAllText(parse.GetValue(output)!, draft.ToJson());
+            File.WriteAllText(outPath, draft.ToJson());
             Console.WriteLine($"Wrote the {draft.Year} report template for region {draft.Region} to {parse.GetValue(output)}");
             return 0;
         });
@@ -86,6 +87,16 @@ internal static class ReportCommand
         var cmd = new Command("status", "Follow-up of the yearly reports: status per region and what is missing or inconsistent.") { db, year, region, send, rulesDir, referenceDir, asRegion, outDir };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(outDir) is { } target)
+            {
+                // Every file the folder will get, checked before anything is recorded (--send).
+                OutputFile.CheckDirectory(target, "--out-dir");
+                foreach (var known in Svf.ReferenceData.ReferenceDataSet.Embedded.Regions)
+                {
+                    OutputFile.Check(Path.Combine(target, $"feedback-{parse.GetValue(year)}-{known.Code}.txt"), "--out-dir", [".txt"]);
+                }
+                OutputFile.Check(Path.Combine(target, $"feedback-letters-{parse.GetValue(year)}.json"), "--out-dir", OutputFile.Json);
+            }
             using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
             var reports = services.GetRequiredService<YearlyReportUseCases>();
             var caller = CliHost.Caller(parse.GetValue(asRegion));

@@ -18,6 +18,7 @@ internal static class SubmissionsCommand
         var cmd = new Command("submissions", "List every submission version received (history, newest first).") { db, region, asRegion, output };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             using var services = CliHost.Services(parse.GetValue(db)!);
             var rows = services.GetRequiredService<SubmissionUseCases>().History(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(region));
             var locks = Svf.Assessment.DecisionService.LockTimes(services.GetRequiredService<SvfDatabase>());
@@ -30,7 +31,7 @@ internal static class SubmissionsCommand
                     Svf.Assessment.DecisionService.IsAfterLock(locks, Svf.Assessment.DecisionService.YearOf(s.Period), s.ReceivedAtUtc) ? "ja" : "", s.FileName);
             }
             Console.WriteLine(t);
-            if (parse.GetValue(output) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
             }

@@ -24,10 +24,10 @@ public sealed record WhatIfScenario
     /// <summary>In words, for the audit log and page titles.</summary>
     public string Describe() => string.Join(", ", new[]
     {
-        InclusionThreshold is { } i ? $"inklusionsmål {i:0.###}" : null,
-        LeadTimeThreshold is { } l ? $"ledtidskrav {l:0.###}" : null,
-        Policy is { } p ? $"policy {p}" : null,
-        PopulationReferenceDate is { } d ? $"befolkning per {d:yyyy-MM-dd}" : null,
+        InclusionThreshold is { } i ? $"inklusionsmål {Svf.Output.SwedishFormat.Percent((double)i)}" : null,
+        LeadTimeThreshold is { } l ? $"ledtidskrav {Svf.Output.SwedishFormat.Percent((double)l)}" : null,
+        Policy is { } p ? $"princip {(p == FailedSharePolicy.Withhold ? "innehåll" : "omfördela")}" : null,
+        PopulationReferenceDate is { } d ? $"befolkning per {Svf.Output.SwedishFormat.Date(d)}" : null,
     }.Where(s => s is not null)) is { Length: > 0 } s ? s : "oförändrat";
 }
 
@@ -120,12 +120,13 @@ public sealed class AssessmentUseCases
 
     /// <summary>As <see cref="Run(Caller, int, FailedSharePolicy?)"/>, under rules given by the caller (e.g. loaded from another folder) instead of the configured ones.</summary>
     /// <exception cref="AccessDeniedException">Not an analyst (audited as "assessment.run.denied").</exception>
-    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null)
+    /// <param name="fallback">SKR's figures for a lead-time condition a region's own data cannot assess (only when asked; marked data_source = skr).</param>
+    public AssessmentRun Run(Caller caller, AgreementRules rules, FailedSharePolicy? policy = null, ILeadTimeFallback? fallback = null)
     {
         ArgumentNullException.ThrowIfNull(rules);
         _scope.CheckCaller(caller, "assessment.run");
         _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
-        var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy);
+        var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy, fallback);
         run.WriteAudit(_db, caller.UserId);
         return run;
     }
@@ -187,7 +188,8 @@ public sealed class AssessmentUseCases
     }
 
     /// <summary>The assessment, allocation, deviations, conclusions and fingerprint for these rules and policy (no audit).</summary>
-    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy) => AssessmentRun.Execute(_db, rules, _reference, _options, policy);
+    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy, ILeadTimeFallback? fallback = null) =>
+        AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: fallback);
 
     /// <summary>
     /// Assesses the year from the data current now and locks the result as the year's payment decision (it never changes

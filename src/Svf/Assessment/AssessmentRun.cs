@@ -24,9 +24,9 @@ public sealed record AssessmentRun(
 {
     /// <summary>Runs the assessment from the current data, or from exactly <paramref name="inputs"/>.</summary>
     public static AssessmentRun Execute(SvfDatabase db, AgreementRules rules, ReferenceDataSet reference, IndicatorOptions options,
-        FailedSharePolicy policy, AssessmentInputs? inputs = null)
+        FailedSharePolicy policy, AssessmentInputs? inputs = null, ILeadTimeFallback? fallback = null)
     {
-        var assessment = new PaymentAssessor(db, reference, options).Assess(rules, inputs);
+        var assessment = new PaymentAssessor(db, reference, options, fallback).Assess(rules, inputs);
         Allocator.Result? allocation = null;
         string? unavailable = null;
         try

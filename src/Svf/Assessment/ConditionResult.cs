@@ -27,4 +27,6 @@ public sealed record ConditionResult
     public string? Reason { get; init; }
     /// <summary>True when the condition's parameters are provisional (see the rules file).</summary>
     public bool Provisional { get; init; }
+    /// <summary>Where the figures came from: socialstyrelsen (the region's own submissions) or skr (see <see cref="ILeadTimeFallback"/>).</summary>
+    public string DataSource { get; init; } = DataSources.Socialstyrelsen;
 }

@@ -13,7 +13,7 @@ namespace Svf.Assessment;
 /// Applies one year's rules to every region: each condition met / not met / cannot be assessed, with evidence computed
 /// from the submitted data and the submitted yearly reports, and from that whether the region qualifies for each payment.
 /// </summary>
-public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options)
+public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, ILeadTimeFallback? fallback = null)
 {
     private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
 
@@ -47,6 +47,10 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
                     ConditionType.ReportOnTime => ReportResult(rules, condition, region, regionReports, computedInclusion.GetValueOrDefault(region.Code)),
                     _ => LeadTimeResult(rules, condition, region, leadTimes!.FirstOrDefault(r => r.UnitCode == region.Code)),
                 };
+                if (fallback is not null && condition.Type == ConditionType.LeadTime && result.Outcome == ConditionOutcome.CannotAssess)
+                {
+                    result = fallback.Assess(rules, condition, region, result) ?? result;
+                }
                 results.Add(result);
             }
         }

@@ -1,10 +1,12 @@
+using System.Text.RegularExpressions;
+
 namespace Svf.Domain;
 
 /// <summary>
 /// A Swedish personnummer or samordningsnummer, checked (date and Luhn check digit) and normalised to
 /// twelve digits (YYYYMMDDNNNC). The clear value only lives in memory during ingest; it is never stored or logged.
 /// </summary>
-public readonly struct PersonalIdentityNumber
+public readonly partial struct PersonalIdentityNumber
 {
     private PersonalIdentityNumber(string twelveDigits, DateOnly birthDate, bool isCoordinationNumber)
     {
@@ -178,6 +180,16 @@ public readonly struct PersonalIdentityNumber
         }
         return (char)('0' + (10 - sum % 10) % 10);
     }
+
+    /// <summary>
+    /// Anything written like a personnummer or samordningsnummer, valid or not, in any of the ways people write one:
+    /// 12 or 10 digits, with or without <c>-</c> or <c>+</c> before the last four, and with a space, <c>-</c>, <c>.</c>
+    /// or <c>/</c> between the parts of the date (<c>1958-03-27-3712</c>, <c>1958 03 27 3712</c>, <c>58 03 27-3712</c>).
+    /// Not bounded by other digits. A lone date (<c>2025-03-27</c>) does not match: four digits must follow it.
+    /// Used to keep such values out of feedback and file names (Ingestion/Redaction.cs).
+    /// </summary>
+    [GeneratedRegex(@"(?<!\d)(?:\d{2}[ ./-]?)?\d{2}[ ./-]?\d{2}[ ./-]?\d{2}[ \t]*[-+]?[ \t]*\d{4}(?!\d)")]
+    public static partial Regex WrittenShape();
 
     /// <summary>Never expose the clear number in logs or exception messages.</summary>
     public override string ToString() => "ÅÅÅÅMMDD-****";

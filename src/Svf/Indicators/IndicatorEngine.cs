@@ -73,8 +73,7 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
         var days = treated.DayNumber - p.SuspicionDate.DayNumber;
         c.Treated++;
         c.LeadTimes.Add(days);
-        var limitDate = options.LimitDateBasis == LimitDateBasis.TreatmentStart ? treated : p.SuspicionDate;
-        var limit = reference.Limits.Lookup(p.SvfCode, p.TreatmentType ?? LeadTimeLimitTable.AllTreatments, limitDate, options.SupersededLimits);
+        var limit = LimitOf(p, treated);
         if (limit.Status == LimitStatus.NotDefined)
         {
             c.NoLimit++;
@@ -100,6 +99,17 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
             c.OverHigh++;
         }
         c.OvertimeDays += Math.Max(0, days - max);
+    }
+
+    /// <summary>
+    /// The lead-time limit a pathway treated on <paramref name="treated"/> is measured against, exactly as the engine counts
+    /// it (limit version by the options' date basis, superseded limits by the options' policy). Analyses that classify
+    /// pathways as within or over the limit use this, so they agree with the indicator tables.
+    /// </summary>
+    public LimitLookup LimitOf(in PathwayFact p, DateOnly treated)
+    {
+        var limitDate = options.LimitDateBasis == LimitDateBasis.TreatmentStart ? treated : p.SuspicionDate;
+        return reference.Limits.Lookup(p.SvfCode, p.TreatmentType ?? LeadTimeLimitTable.AllTreatments, limitDate, options.SupersededLimits);
     }
 
     public IReadOnlyList<IndicatorRow> Compute(IEnumerable<PathwayFact> pathways, IEnumerable<NewCasesFact> newCases, IndicatorQuery query) =>

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Svf.Output;
 
 namespace Svf.Ingestion;
 
@@ -51,8 +52,10 @@ public sealed record FeedbackReport
     {
         var sv = CultureInfo.GetCultureInfo("sv-SE");
         var b = new StringBuilder();
-        b.AppendLine(sv, $"Återkoppling på inrapportering: {FileName}");
-        b.AppendLine(sv, $"Region {RegionCode}, period {Period}, typ {Kind}, mottagen {ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
+        // Text from outside is kept to one line each, also when it was stored before that rule (SafeText).
+        var fileName = SafeText.OneLine(FileName);
+        b.AppendLine(sv, $"Återkoppling på inrapportering: {fileName}");
+        b.AppendLine(sv, $"Region {SafeText.OneLine(RegionCode)}, period {SafeText.OneLine(Period)}, typ {Kind}, mottagen {ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
         b.AppendLine(sv, $"Status: {StatusText}{(SubmissionId is null ? "" : $" (inrapportering {SubmissionId}, version {VersionNumber})")}");
         if (Unchanged)
         {
@@ -70,8 +73,8 @@ public sealed record FeedbackReport
             foreach (var i in Issues)
             {
                 var where = i.Row > 0 ? $"rad {i.Row}" : "filen";
-                var field = i.Field is null ? "" : $", fält {i.Field}";
-                b.AppendLine(sv, $"  {(i.Severity == IssueSeverity.Error ? "FEL" : "VARNING")} {FileName}, {where}{field}: {i.Message} [{i.Code}]");
+                var field = i.Field is null ? "" : $", fält {SafeText.OneLine(i.Field)}";
+                b.AppendLine(sv, $"  {(i.Severity == IssueSeverity.Error ? "FEL" : "VARNING")} {fileName}, {where}{field}: {SafeText.OneLine(i.Message)} [{i.Code}]");
             }
             if (IssuesTruncated)
             {

@@ -1,3 +1,5 @@
+using Svf.Output;
+
 namespace Svf.Ingestion;
 
 /// <summary>
@@ -21,8 +23,13 @@ public sealed class IssueCollector(int maxListed = 1000)
 
     public void Add(ValidationIssue issue)
     {
-        // The field name too can come from the file (an unknown header): neither may carry a personal number.
-        issue = issue with { Message = Redaction.MaskNumbers(issue.Message), Field = issue.Field is null ? null : Redaction.MaskNumbers(issue.Field) };
+        // The field name too can come from the file (an unknown header): neither may carry a personal number, and a
+        // quoted value with a line break may not forge a line of the letter.
+        issue = issue with
+        {
+            Message = SafeText.OneLine(Redaction.MaskNumbers(issue.Message)),
+            Field = issue.Field is null ? null : SafeText.OneLine(Redaction.MaskNumbers(issue.Field)),
+        };
         if (issue.Severity == IssueSeverity.Error)
         {
             ErrorCount++;

@@ -21,12 +21,10 @@ internal static class NewCasesReader
             "VALUES (@s, @row, @r, @svf, @p, @ps, @pe, @sex, @n)",
             ("s", submissionId), ("row", 0), ("r", region), ("svf", ""), ("p", ""), ("ps", period.Start), ("pe", period.End), ("sex", null), ("n", 0d));
         var seen = new Dictionary<(string Svf, ReportingPeriod Period, Sex? Sex), int>();
-        var svfSeen = new HashSet<string>(StringComparer.Ordinal);
-        int read = 0, stored = 0;
+        var stored = 0;
         while (csv.Read())
         {
-            read++;
-            if (SubmissionService.ExtraFields(csv, issues))
+            if (!RowShape.RowIsWhole(csv, issues))
             {
                 continue;
             }
@@ -95,7 +93,6 @@ internal static class NewCasesReader
                 continue;
             }
             seen[(svf!, p, sex)] = row;
-            svfSeen.Add(svf!);
             if (issues.ErrorCount == 0)
             {
                 insert.Parameters["row"].Value = row;
@@ -110,6 +107,6 @@ internal static class NewCasesReader
             }
         }
         var missing = NewCasesCompleteness.Check(seen.Keys, reference, period, issues);
-        return new ContentResult(read, stored, missing, []);
+        return new ContentResult(csv.RowsRead, stored, missing, []);
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Runtime.InteropServices;
 using Svf.Domain;
 using Svf.ReferenceData;
 using C = Svf.Ingestion.SubmissionColumns;
@@ -8,7 +7,8 @@ namespace Svf.Ingestion;
 
 /// <summary>
 /// Checks one pathway row against the rules in docs/validation-rules.md and turns it into a pseudonymised record.
-/// One validator per submission: it remembers the rows seen so far to find duplicates.
+/// One validator per submission. Rows are checked one at a time and nothing is kept between them; duplicates across
+/// rows are found by <see cref="DuplicatePathways"/>.
 /// </summary>
 public sealed class PathwayValidator(
     ReferenceDataSet reference,
@@ -20,8 +20,6 @@ public sealed class PathwayValidator(
 {
     /// <summary>Earliest accepted date: the first SVF were introduced in 2015.</summary>
     public static readonly DateOnly EarliestDate = new(2015, 1, 1);
-
-    private readonly Dictionary<(string Person, string Svf, DateOnly Start), int> _seen = [];
 
     public PathwayRecord? Validate(RawPathwayRow raw)
     {
@@ -182,15 +180,6 @@ public sealed class PathwayValidator(
         }
 
         var personKey = pseudonymizer.PersonKey(p.Normalized);
-        // One hash lookup for both the check and the insert (the key holds a 32-character person key).
-        ref var firstRow = ref CollectionsMarshal.GetValueRefOrAddDefault(_seen, (personKey, svf, s0), out var seenBefore);
-        if (seenBefore)
-        {
-            issues.Error("row.duplicate", row, C.PersonalId, $"Dubblett av rad {firstRow}: samma person, SVF och datum för välgrundad misstanke.");
-            return null;
-        }
-        firstRow = row;
-
         return new PathwayRecord(row, region, personKey, sx, p.BirthDate.Year, age, svf, s0, firstVisit, decision, treatmentStart,
             treatmentType, end, outcome, icd);
     }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Svf.Domain;
 
 namespace Svf.Ingestion;
 
@@ -11,16 +12,15 @@ public static partial class Redaction
     public const string Hidden = "(värdet visas inte: det kan innehålla ett personnummer)";
     public const string MaskedNumber = "[personnummer dolt]";
 
-    /// <summary>The value in quotes, or <see cref="Hidden"/> when it is long or holds a run of six or more digits.</summary>
+    /// <summary>The value in quotes, or <see cref="Hidden"/> when it is long, holds a run of six or more digits, or is
+    /// written like a personal number with separators inside the date (<see cref="PersonalIdentityNumber.WrittenShape"/>).</summary>
     public static string Quote(string? value) =>
-        value is null ? "''" : value.Length <= 24 && !DigitRun().IsMatch(value) ? $"'{value}'" : Hidden;
+        value is null ? "''" : value.Length <= 24 && !DigitRun().IsMatch(value) && !PersonalIdentityNumber.WrittenShape().IsMatch(value) ? $"'{value}'" : Hidden;
 
-    /// <summary>Defence in depth for whole messages: replaces anything shaped like a personnummer or samordningsnummer.</summary>
-    public static string MaskNumbers(string message) => NumberShape().Replace(message, MaskedNumber);
+    /// <summary>Defence in depth for whole messages: replaces anything shaped like a personnummer or samordningsnummer,
+    /// however it is written (<see cref="PersonalIdentityNumber.WrittenShape"/>).</summary>
+    public static string MaskNumbers(string message) => PersonalIdentityNumber.WrittenShape().Replace(message, MaskedNumber);
 
     [GeneratedRegex(@"\d{6}")]
     private static partial Regex DigitRun();
-
-    [GeneratedRegex(@"(?<!\d)(\d{2})?\d{6}[-+]?\d{4}(?!\d)")]
-    private static partial Regex NumberShape();
 }

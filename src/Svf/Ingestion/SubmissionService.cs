@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
 using Svf.Domain;
+using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Storage;
 
@@ -21,7 +22,8 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             var validator = new PathwayValidator(reference, pseudonymizer, region, period, today, issues);
             // Rows are stored on a second thread while this one reads and validates (see PathwayBulkWriter.CreateBackground).
             using var writer = PathwayBulkWriter.CreateBackground(c, tx, id);
-            var read = 0;
+            // Memory stays bounded whatever the file size: nothing per row is kept here (see DuplicatePathways).
+            var duplicates = new DuplicatePathways(expectedRows: csv.ByteLength / 50);
             var svfSeen = new HashSet<string>(StringComparer.Ordinal);
             var monthsSeen = new HashSet<ReportingPeriod>();
             // Column positions are looked up once per file, not once per field.
@@ -32,8 +34,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
                 cEnd = csv.Ordinal(SubmissionColumns.EndDate), cOutcome = csv.Ordinal(SubmissionColumns.Outcome), cIcd = csv.Ordinal(SubmissionColumns.Icd10);
             while (csv.Read())
             {
-                read++;
-                if (ExtraFields(csv, issues))
+                if (!RowShape.RowIsWhole(csv, issues))
                 {
                     continue;
                 }
@@ -45,14 +46,14 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
                 {
                     svfSeen.Add(record.SvfCode);
                     monthsSeen.Add(ReportingPeriod.Of(PeriodKind.Month, record.SuspicionDate));
-                    // After the first error nothing will be kept, so stop writing but keep validating to report every problem.
-                    if (issues.ErrorCount == 0)
-                    {
-                        writer.Write(record);
-                    }
+                    // Every valid row is written, also after an error (the transaction is then rolled back): the
+                    // duplicate check below reads them back from the database.
+                    writer.Write(record);
+                    duplicates.Add(record);
                 }
             }
             writer.Complete();
+            duplicates.Report(c, tx, id, issues);
             var missingSvf = reference.Svfs
                 .Where(s => (s.YearIntroduced is null || s.YearIntroduced <= period.Year) && !svfSeen.Contains(s.Code))
                 .Select(s => s.Code).ToList();
@@ -67,7 +68,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
             {
                 issues.Warning("completeness.month_without_rows", 0, SubmissionColumns.SuspicionDate, $"Inga förlopp med välgrundad misstanke under {m}.");
             }
-            return new ContentResult(read, writer.Written, missingSvf, missingMonths);
+            return new ContentResult(csv.RowsRead, writer.Written, missingSvf, missingMonths);
         }, SubmissionColumns.PathwayRequired, SubmissionColumns.PathwayAll);
 
     public FeedbackReport SubmitNewCases(Stream content, string fileName, string region, ReportingPeriod period, string actor) =>
@@ -79,7 +80,8 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
     private FeedbackReport Submit(string kind, Stream content, string fileName, string region, ReportingPeriod period, string actor,
         ContentHandler handle, string[] requiredColumns, string[] knownColumns)
     {
-        fileName = Path.GetFileName(fileName);
+        // The name comes from outside: one line, no personal number (it is stored, audited and shown).
+        fileName = SafeText.OneLine(Redaction.MaskNumbers(Path.GetFileName(fileName)));
         var received = clock.GetUtcNow().UtcDateTime;
         var seekable = Seekable(content, out var ownsCopy);
         try
@@ -188,9 +190,17 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
     private static ContentResult ReadContent(DbConnection c, DbTransaction tx, long id, Stream content, IssueCollector issues,
         ContentHandler handle, string[] requiredColumns, string[] knownColumns)
     {
+        if (IsEmpty(content))
+        {
+            issues.Error("file.empty", 0, null, content.Length == 0
+                ? "Filen är tom (0 byte): den innehåller varken rubrikrad eller rader. Kontrollera att rätt fil skickades och att den sparades innan den skickades."
+                : "Filen innehåller bara blanktecken: varken rubrikrad eller rader. Kontrollera att rätt fil skickades.");
+            return new ContentResult(0, 0, [], []);
+        }
+        CsvSource? csv = null;
         try
         {
-            using var csv = new CsvSource(content);
+            csv = new CsvSource(content);
             var missing = requiredColumns.Where(col => !csv.HasColumn(col)).ToList();
             foreach (var col in missing)
             {
@@ -219,28 +229,45 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
         }
         catch (DecoderFallbackException)
         {
-            issues.Error("file.not_utf8", 0, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
-            return new ContentResult(0, 0, [], []);
+            issues.Error("file.not_utf8", NextRow(csv), null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
         }
-        catch (Sylvan.Data.Csv.CsvFormatException e)
+        catch (Sylvan.Data.Csv.CsvRecordTooLargeException e)
         {
-            // The reader's message is not shown: it may quote the broken field.
-            issues.Error("file.malformed", e.RowNumber, null,
-                "Filen kan inte läsas som CSV: ett fält med citattecken (\") avslutas inte. Kontrollera citattecknen kring radnumret och skicka filen igen.");
-            return new ContentResult(0, 0, [], []);
+            // The reader's buffer does not grow (memory stays bounded): a row this long is almost always an unclosed quote.
+            issues.Error("field.too_long", NextRow(csv), csv?.ColumnName(e.FieldOrdinal),
+                $"Raden är längre än {CsvSource.MaxRowChars:N0} tecken och kan inte läsas; resten av filen lästes inte. Vanlig orsak: ett fält som börjar med citattecken (\") utan att avslutas med ett.");
         }
+        catch (Sylvan.Data.Csv.CsvFormatException)
+        {
+            // The reader's message is not shown: it may quote the broken field. Its row number counts data rows only
+            // (the header is row 0 there), so the row is taken from our own count: the one after the last row read.
+            issues.Error("file.malformed", NextRow(csv), null,
+                "Filen kan inte läsas som CSV från den här raden: ett fält med citattecken (\") avslutas inte, eller följs av mer text före avgränsaren. Kontrollera citattecknen på raden och skicka filen igen.");
+        }
+        finally
+        {
+            csv?.Dispose();
+        }
+        // The rows before the one that could not be read were checked: the feedback counts them.
+        return new ContentResult(csv?.RowsRead ?? 0, 0, [], []);
     }
 
-    /// <summary>A row with more fields than the header is refused as a whole (see <see cref="CsvSource.HasExtraFields"/>).</summary>
-    internal static bool ExtraFields(CsvSource csv, IssueCollector issues)
+    /// <summary>The row the reader was at when it stopped: the header (row 1) if it never got past it.</summary>
+    private static int NextRow(CsvSource? csv) => csv is null ? 1 : csv.Line + 1;
+
+    /// <summary>A file with no bytes, or only a byte-order mark and blanks, has nothing to read (not even a header).</summary>
+    private static bool IsEmpty(Stream content)
     {
-        if (!csv.HasExtraFields)
+        if (content.Length > 4096)
         {
             return false;
         }
-        issues.Error("row.too_many_fields", csv.Line, null,
-            "Raden har fler fält än rubrikraden, så värdena hamnar i fel kolumner. Vanlig orsak: decimalkomma i en kommaavgränsad fil, eller avgränsaren i ett fält utan citattecken.");
-        return true;
+        var pos = content.Position;
+        var bytes = new byte[(int)content.Length];
+        content.ReadExactly(bytes);
+        content.Position = pos;
+        var text = bytes.AsSpan().StartsWith((byte[])[0xEF, 0xBB, 0xBF]) ? bytes.AsSpan(3) : bytes.AsSpan();
+        return text.Trim((byte[])[(byte)' ', (byte)'\t', (byte)'\r', (byte)'\n']).IsEmpty;
     }
 
     /// <summary>Uploads may come as non-seekable streams; spool them to a temporary file (deleted on close) so memory stays bounded.</summary>

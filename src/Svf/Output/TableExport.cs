@@ -81,8 +81,24 @@ public static class TableExport
         _ => Escape(v.ToString() ?? ""),
     };
 
-    private static string Escape(string s) =>
-        s.AsSpan().IndexOfAny(";\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    /// <summary>
+    /// A text cell. Text can come from outside (a region's free text, a file name, a code as sent), so a cell that a
+    /// spreadsheet would read as a formula (first character <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage
+    /// return, or their full-width forms) gets a leading apostrophe and is enclosed in quotes (OWASP's advice on CSV
+    /// injection); any other cell with <c>;</c>, <c>"</c> or a line break is enclosed in quotes too, <c>"</c> doubled. Numbers, dates,
+    /// booleans and enums are written by <see cref="Format"/> without this, so a negative number stays a number.
+    /// </summary>
+    internal static string Escape(string s)
+    {
+        var neutralised = s.Length > 0 && FormulaStart(s[0]);
+        if (neutralised)
+        {
+            s = "'" + s;
+        }
+        return neutralised || s.AsSpan().IndexOfAny(";\"\n\r") >= 0 ? "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : s;
+    }
+
+    private static bool FormulaStart(char c) => c is '=' or '+' or '-' or '@' or '\t' or '\r' or '\uFF1D' or '\uFF0B' or '\uFF0D' or '\uFF20';
 
     private static List<(string Name, PropertyInfo Property)> Columns<T>() =>
         typeof(T).GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -1,17 +1,18 @@
 using System.Data.Common;
+using Svf.Output;
 
 namespace Svf.Storage;
 
 /// <summary>
 /// Append-only record of who did what: submissions received, rejected, superseded, and every read of patient-level data.
-/// Details never contain personal identity numbers.
+/// Details never contain personal identity numbers, and each entry stays one line (<see cref="SafeText"/>).
 /// </summary>
 public static class AuditLog
 {
     public static void Write(DbConnection c, DbTransaction? tx, string actor, string action, string? region, long? submissionId, string detail) =>
         SvfDatabase.Execute(c, tx,
             "INSERT INTO audit_log (at, actor, action, region_code, submission_id, detail) VALUES (@at, @actor, @action, @r, @s, @d)",
-            ("at", DateTime.UtcNow), ("actor", actor), ("action", action), ("r", region), ("s", submissionId), ("d", detail));
+            ("at", DateTime.UtcNow), ("actor", SafeText.OneLine(actor)), ("action", action), ("r", region), ("s", submissionId), ("d", SafeText.OneLine(detail)));
 
     public static void Write(SvfDatabase db, string actor, string action, string? region, long? submissionId, string detail)
     {

@@ -136,4 +136,40 @@ public class AssessmentUseCasesTests
         Should.Throw<AccessDeniedException>(() => service.WhatIf(Caller.Ministry("d"), 2025, new WhatIfScenario()));
         AuditLog.Read(t.Db).First().Action.ShouldBe("assessment.what_if.denied");
     }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_locked_decision_is_locked_by_analysts_seen_by_the_ministry_and_shown_beside_a_what_if(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        await Seed(t.Db);
+        var service = Service(t.Db);
+
+        Should.Throw<AccessDeniedException>(() => service.Lock(Caller.RegionReporterOf("s", "01"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.lock.denied");
+        service.LockedAtUtc(2025).ShouldBeNull();
+
+        var locked = service.Lock(Analyst, 2025);
+        locked.Record.LockedBy.ShouldBe("analytiker");
+        service.LockedAtUtc(2025).ShouldNotBeNull();
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.locked");
+        Should.Throw<InvalidOperationException>(() => service.Lock(Analyst, 2025)); // a locked decision never changes
+
+        service.Locked(Caller.Ministry("departementet"), 2025)!.Record.ResultFingerprint.ShouldBe(locked.Record.ResultFingerprint);
+        Should.Throw<AccessDeniedException>(() => service.Locked(Caller.RccCoordinatorOf("r", "Norr"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.read.denied");
+        Should.Throw<AccessDeniedException>(() => service.Diff(Caller.Ministry("departementet"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.diff.denied");
+        service.Rerun(Analyst, 2025).Identical.ShouldBeTrue();
+        service.Diff(Analyst, 2025).Same.ShouldBeTrue();
+
+        // The what-if puts the locked kronor beside the current and the scenario's.
+        var result = service.WhatIf(Analyst, 2025, new WhatIfScenario { InclusionThreshold = 0.55m });
+        result.Locked.ShouldNotBeNull();
+        var row = result.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "payment2");
+        row.LockedAmount.ShouldBe(182_500_000);
+        row.DifferenceFromLocked.ShouldBe(156_623_656 - 182_500_000);
+        result.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "TOTAL").LockedAmount
+            .ShouldBe(locked.Record.Allocation.Where(a => a.RegionCode == "01").Sum(a => a.Amount));
+    }
 }

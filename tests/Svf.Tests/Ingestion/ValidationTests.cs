@@ -149,19 +149,6 @@ public class ValidationTests
     }
 
     [Fact]
-    public void Duplicate_row_names_the_first_row()
-    {
-        var row = CsvBuilder.ValidRow();
-        var issues = new IssueCollector();
-        var v = new PathwayValidator(ReferenceDataSet.Embedded, Pseudonymizer, "01", ReportingPeriod.Parse("2025"), Today, issues);
-        v.Validate(ToRaw(2, row)).ShouldNotBeNull();
-        v.Validate(ToRaw(7, row)).ShouldBeNull();
-        issues.Listed.Single().Code.ShouldBe("row.duplicate");
-        issues.Listed.Single().Row.ShouldBe(7);
-        issues.Listed.Single().Message.ShouldContain("rad 2");
-    }
-
-    [Fact]
     public void Ongoing_pathway_is_valid()
     {
         var (record, issues) = Validate(r =>

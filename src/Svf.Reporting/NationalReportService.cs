@@ -1,0 +1,39 @@
+using Svf.Indicators;
+using Svf.NationalReport;
+using Svf.ReferenceData;
+using Svf.Storage;
+
+namespace Svf.Reporting;
+
+/// <summary>The files one report run wrote, and what went wrong with the PDF if anything.</summary>
+public sealed record NationalReportOutput(NationalReportDocument Document, string HtmlPath, string WorkbookPath, string? PdfPath, string? PdfProblem);
+
+/// <summary>
+/// The use case "make the report to the ministry": builds the content from stored data (Svf.NationalReport) and writes
+/// it as HTML, one PDF and one workbook. The CLI's national-report command and, later, the portal call this.
+/// </summary>
+public sealed class NationalReportService(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, TimeProvider clock)
+{
+    public async Task<NationalReportOutput> CreateAsync(NationalReportRequest request, string outDir, string actor, string? chromium = null, CancellationToken ct = default)
+    {
+        var document = new NationalReportBuilder(db, reference, options, clock).Build(request, actor);
+        return await WriteAsync(document, outDir, chromium, ct);
+    }
+
+    /// <summary>Writes the HTML (charts inline), the workbook and, where Chromium is installed, the PDF.</summary>
+    public static async Task<NationalReportOutput> WriteAsync(NationalReportDocument document, string outDir, string? chromium = null, CancellationToken ct = default)
+    {
+        Directory.CreateDirectory(outDir);
+        var stem = Path.Combine(outDir, document.FileStem);
+        var (html, xlsx, pdf) = (stem + ".html", stem + ".xlsx", stem + ".pdf");
+        var charts = document.Charts().Select(c => (c.Id, Svg: ChartRenderer.Svg(c))).ToDictionary(c => c.Id, c => c.Svg);
+        await File.WriteAllTextAsync(html + ".tmp", HtmlRenderer.Render(document, c => charts[c.Id]), new System.Text.UTF8Encoding(false), ct);
+        File.Move(html + ".tmp", html, overwrite: true);
+        WorkbookWriter.Write(document, xlsx + ".tmp");
+        File.Move(xlsx + ".tmp", xlsx, overwrite: true);
+        // A PDF from an earlier run must not pass for this one when this run cannot write it.
+        File.Delete(pdf);
+        var result = await PdfRenderer.RenderAsync(html, pdf, document.Title, chromium, ct);
+        return new NationalReportOutput(document, html, xlsx, result.Path, result.Problem);
+    }
+}
