@@ -73,6 +73,8 @@ public class PortalFixture : IAsyncLifetime
                 b.UseSetting(k, v);
             }
             b.UseEnvironment("Production");
+            // A free port chosen by the OS, never the default 5000 (another process may hold it).
+            b.UseSetting("urls", "http://127.0.0.1:0");
             if (ConfigureServices is { } configure)
             {
                 b.ConfigureServices(configure);
