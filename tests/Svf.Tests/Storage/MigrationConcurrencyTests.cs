@@ -71,10 +71,12 @@ public class MigrationConcurrencyTests
     {
         using var t = TestDatabases.Create(provider);
         var before = t.Db.SchemaVersion;
+        using var c = t.Db.OpenConnection();
+        // Version numbers are handed out per branch and may leave gaps (009 unused): count rows, not the highest number.
+        var rows = Convert.ToInt32(SvfDatabase.Scalar(c, null, "SELECT COUNT(*) FROM schema_version"), CultureInfo.InvariantCulture);
         t.Db.Migrate();
         t.Db.Migrate();
         t.Db.SchemaVersion.ShouldBe(before);
-        using var c = t.Db.OpenConnection();
-        Convert.ToInt32(SvfDatabase.Scalar(c, null, "SELECT COUNT(*) FROM schema_version"), CultureInfo.InvariantCulture).ShouldBe(before);
+        Convert.ToInt32(SvfDatabase.Scalar(c, null, "SELECT COUNT(*) FROM schema_version"), CultureInfo.InvariantCulture).ShouldBe(rows);
     }
 }
