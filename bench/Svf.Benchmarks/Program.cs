@@ -9,4 +9,8 @@ if (args.Length > 0 && args[0] == "--large-file")
 {
     return LargeFile.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "--national-report")
+{
+    return NationalReportBench.Run(args[1..]);
+}
 return EndToEnd.Run(args);

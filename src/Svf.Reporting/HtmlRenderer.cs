@@ -53,7 +53,7 @@ public static class HtmlRenderer
             for (var k = 0; k < s.Subsections.Count; k++)
             {
                 var sub = s.Subsections[k];
-                b.Append("<section id=\"").Append(E(sub.Id)).Append("\"").Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>")
+                b.Append("<section id=\"").Append(E(sub.Id)).Append('"').Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>")
                     .Append(i + 1).Append('.').Append(k + 1).Append(' ').Append(E(sub.Title)).Append("</h3>\n");
                 Blocks(b, sub.Blocks, chartSvg, counters);
                 b.Append("</section>\n");
@@ -138,9 +138,9 @@ public static class HtmlRenderer
     public static string Cell(object? value, ColumnKind kind) => value switch
     {
         null => SwedishFormat.Missing,
-        double d when kind is ColumnKind.Share => SwedishFormat.Percent(d),
-        double d when kind is ColumnKind.PointDifference => SwedishFormat.Number(d * 100, 1),
-        double d => SwedishFormat.Number(d, 1),
+        double d when kind is ColumnKind.Share => SwedishFormat.Percent(NoNegativeZero(d, 3)),
+        double d when kind is ColumnKind.PointDifference => SwedishFormat.Number(NoNegativeZero(d * 100, 1), 1),
+        double d => SwedishFormat.Number(NoNegativeZero(d, 1), 1),
         long l when kind is ColumnKind.Kronor => SwedishFormat.Kronor(l),
         long l => SwedishFormat.Number(l),
         int i => SwedishFormat.Number(i),
@@ -148,6 +148,13 @@ public static class HtmlRenderer
         string s => s,
         _ => Convert.ToString(value, SwedishFormat.Culture) ?? "",
     };
+
+    /// <summary>Rounded as shown, so that −0,04 is shown as 0,0 and not as "−0,0".</summary>
+    private static double NoNegativeZero(double value, int decimals)
+    {
+        var r = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return r == 0 ? 0 : value;
+    }
 
     private static string E(string s) => WebUtility.HtmlEncode(s);
 

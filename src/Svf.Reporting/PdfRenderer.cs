@@ -48,8 +48,9 @@ public static class PdfRenderer
             File.Move(temp, pdfPath, overwrite: true);
             return new PdfResult(pdfPath, null);
         }
-        catch (PlaywrightException e)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
+            // Whatever stops the browser (driver missing, launch refused, timeout), the HTML and workbook stand.
             return new PdfResult(null, $"Chromium ({executable}) kunde inte skriva PDF:en: {e.Message.Split('\n')[0]}. HTML-versionen och arbetsboken är skrivna.");
         }
     }

@@ -55,6 +55,42 @@ public class ReportBuildTests(ReportFixture f)
     }
 
     [Fact]
+    public void The_lagesbild_shows_the_rccs_stored_investment_reports_and_names_those_missing()
+    {
+        using var db = f.CopyDatabase("investments");
+        var rules = AgreementRulesCatalog.Load(ReportFixture.Reference);
+        var service = new Svf.Investments.InvestmentService(db, ReportFixture.Reference, rules, Svf.Investments.AllocationCatalog.Load(ReportFixture.Reference, rules), TimeProvider.System);
+        var json = """
+        {
+          "format_version": "1.0",
+          "areas": [ { "area": "patologi", "criteria": "Ansökan med bedömning av RCC:s styrgrupp", "amount_passed_on": 6000000 } ],
+          "projects": [
+            { "project_id": "VAST-PAT-01", "area": "patologi", "project_name": "Digital patologi i Halland", "responsible_unit": "Klinisk patologi",
+              "regions": ["13"], "amount": 6000000, "start_date": "2025-03-01", "aim": "Kortare svarstider", "status": "ongoing",
+              "affected_svf": ["BROST"], "good_example": true }
+          ]
+        }
+        """;
+        service.Import(Svf.Investments.InvestmentActor.Rcc("rcc-vast", "Vast"), "Vast", 2025, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json)), "vast-2025.json")
+            .ErrorCount.ShouldBe(0);
+
+        var doc = new NationalReportBuilder(db, ReportFixture.Reference, new IndicatorOptions(), TimeProvider.System)
+            .Build(new NationalReportRequest(2025, NationalReportKind.Interim, ReportFixture.Rules), "test");
+        var table = doc.Table("Lägesbild");
+        var row = table.Rows.Single(r => (string)r[0]! == "RCC Väst" && ((string)r[1]!).StartsWith("Patologi", StringComparison.OrdinalIgnoreCase));
+        row[table.Column("Fördelat vidare")].ShouldBe(6_000_000L);
+        row[table.Column("Kriterier för fördelning")].ShouldBe("Ansökan med bedömning av RCC:s styrgrupp");
+        row[table.Column("Projekt")].ShouldBe(1L);
+        row[table.Column("Projektens namn")].ShouldBe("Digital patologi i Halland");
+        var allocated = (long)row[table.Column("Tilldelat")]!;
+        ((double)row[table.Column("Andel fördelad vidare")]!).ShouldBe(6_000_000.0 / allocated);
+        var section = doc.AllSections().Single(s => s.Id == "satsningar");
+        section.Blocks.OfType<ParagraphBlock>().ShouldContain(p => p.Text.StartsWith("Redovisning saknas för:", StringComparison.Ordinal) && p.Text.Contains("RCC Norr", StringComparison.Ordinal));
+        // Without any report the section says what is missing (the shared report has none).
+        f.Output.Document.AllSections().Single(s => s.Id == "satsningar").Blocks.OfType<ListBlock>().Single().Items.ShouldContain("vilka projekt som beviljats medel och hur många");
+    }
+
+    [Fact]
     public void An_internal_copy_is_marked_and_not_suppressed()
     {
         var doc = new NationalReportBuilder(f.Db, ReportFixture.Reference, new IndicatorOptions(), TimeProvider.System)

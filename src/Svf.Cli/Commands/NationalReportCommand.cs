@@ -28,6 +28,7 @@ internal static class NationalReportCommand
         };
         cmd.SetAction(parse =>
         {
+            OutputFile.CheckDirectory(parse.GetValue(outDir)!, "--out"); // a folder: never an existing file such as the database
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
@@ -41,6 +42,14 @@ internal static class NationalReportCommand
             return 0;
         });
         return cmd;
+    }
+
+    /// <summary>The demo's last step: the report to the ministry for the demo year, from what the demo stored.</summary>
+    public static void Demo(SvfDatabase db, ReferenceDataSet reference, AgreementRules rules, string outDir, TextWriter w)
+    {
+        w.WriteLine($"8. Rapporten till Regeringskansliet för {rules.Year}, byggd ur lagrade data:");
+        Run(db, reference, new NationalReportRequest(rules.Year, NationalReportKind.Interim, rules), outDir, w);
+        w.WriteLine();
     }
 
     /// <summary>Builds and writes the report and says where it is. A missing Chromium is reported, not fatal.</summary>

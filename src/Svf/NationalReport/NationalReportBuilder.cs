@@ -5,6 +5,7 @@ using Svf.Analysis;
 using Svf.Assessment;
 using Svf.Domain;
 using Svf.Indicators;
+using Svf.Investments;
 using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Reports;
@@ -51,6 +52,10 @@ public sealed record NationalReportData
     /// <summary>Treated patients with a limit per sex and lead-time bucket (lead time as a share of the limit).</summary>
     public required IReadOnlyList<(string Bucket, long Women, long Men)> Distribution { get; init; }
     public required ReportProvenance Provenance { get; init; }
+    /// <summary>The special investments' lägesbild (Svf.Investments), or null when the year has no allocation of them.</summary>
+    public Lagesbild? Lagesbild { get; init; }
+    /// <summary>The projects' effect on lead times (final report only).</summary>
+    public IReadOnlyList<LeadTimeEffectRow> Effect { get; init; } = [];
 
     public IndicatorRow? Row(string level, string unit, string svf, string sex) =>
         YearRows.FirstOrDefault(r => r.Level == level && r.UnitCode == unit && r.Svf == svf && r.Sex == sex);
@@ -97,6 +102,7 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
         var latest = history.Where(h => h.Status == ReportStatus.Submitted).GroupBy(h => h.RegionCode)
             .ToDictionary(g => g.Key, g => g.Last().Content, StringComparer.Ordinal);
         var minCell = request.ForPublication ? options.MinPublishedCellSize : 0;
+        var (lagesbild, effect) = Investments(request, actor);
         var treated = TreatedPathwaySource.Read(db, period);
 
         return new NationalReportData
@@ -118,7 +124,30 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
             SexDifferences = SexStandardisation.Compute(treated, engine, reference, period.ToString(), request.StandardMinMinorityShare, request.StandardMinStratum, minCell),
             Distribution = Distribution(treated, engine),
             Provenance = Provenance(request, run.Policy, locked),
+            Lagesbild = lagesbild,
+            Effect = effect,
         };
+    }
+
+    /// <summary>The lägesbild of the special investments from the RCC's stored reports (audited by the investment service).</summary>
+    private (Lagesbild?, IReadOnlyList<LeadTimeEffectRow>) Investments(NationalReportRequest request, string actor)
+    {
+        var catalog = AgreementRulesCatalog.Load(reference);
+        AllocationCatalog allocations;
+        try
+        {
+            allocations = AllocationCatalog.Load(reference, catalog);
+            allocations.ForYear(request.Year);
+        }
+        catch (KeyNotFoundException)
+        {
+            return (null, []);
+        }
+        var service = new InvestmentService(db, reference, catalog, allocations, clock);
+        var national = InvestmentActor.National(actor);
+        var lagesbild = service.Lagesbild(national, request.Year);
+        var effect = request.Kind == NationalReportKind.Final && lagesbild.Projects.Count > 0 ? service.Effect(national, request.Year, options) : [];
+        return (lagesbild, effect);
     }
 
     /// <summary>Lead time as a share of the limit, in buckets of 25 % up to twice the limit.</summary>

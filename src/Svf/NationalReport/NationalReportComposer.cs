@@ -3,6 +3,7 @@ using System.Text.Json;
 using Svf.Analysis;
 using Svf.Assessment;
 using Svf.Indicators;
+using Svf.Investments;
 using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Reports;
@@ -38,7 +39,7 @@ internal static class NationalReportComposer
             WhyMissed(d, reference),
             Trend(d, options),
             Investments(d),
-            Method(d, reference, options),
+            Method(d, options),
             Appendix(d, reference),
         };
         var figures = new StringBuilder();
@@ -155,7 +156,7 @@ internal static class NationalReportComposer
         }).ToList();
         var table = new ReportTable("Rapportering", "Regionernas redovisningar och återkoppling",
             [Col("Region"), Col("Status"), Col("Version", ColumnKind.Count), Col("Inkom", ColumnKind.Date), Col("Efter sista dag"), Col("Saknas", ColumnKind.Count), Col("Avvikande uppgifter", ColumnKind.Count)],
-            rows) { Note = $"Status enligt Socialstyrelsens uppföljning. Sista dag: {d.Letters.FirstOrDefault()?.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? Missing}. \"Saknas\" gör redovisningen ofullständig; avvikande uppgifter återkopplas men redovisningen räknas som inkommen enligt mallen." };
+            rows) { Note = $"Status enligt Socialstyrelsens uppföljning. Sista dag: {(d.Letters.Count > 0 ? Svf.Output.IsoDate.ToText(d.Letters[0].Deadline) : Missing)}. \"Saknas\" gör redovisningen ofullständig; avvikande uppgifter återkopplas men redovisningen räknas som inkommen enligt mallen." };
         var byStatus = d.Letters.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => $"{ReportFeedbackLetter.StatusText(g.Key)}: {g.Count()}");
         return new ReportSection("rapportering", "Rapportering och återkoppling",
         [
@@ -492,12 +493,50 @@ internal static class NationalReportComposer
         var needed = first
             ? new[] { "vilka kriterier som använts för att fördela medlen", "hur stor andel av medlen för varje område som varje RCC har fördelat vidare", "vilka projekt som beviljats medel och hur många" }
             : new[] { "en beskrivning av de projekt som beviljats medel", "förslag på fortsatt utvecklingsarbete", "goda exempel", "övergripande resultat på kort och lång sikt, inklusive satsningarnas effekt på ledtider inom SVF" };
-        return new ReportSection("satsningar", first ? "Första lägesbilden över de särskilda satsningarna" : "Andra lägesbilden över de särskilda satsningarna",
-        [
-            new ParagraphBlock("Underlag om de särskilda satsningarna (primärvård, patologi, bild- och funktionsmedicin samt rehabilitering, palliativ vård, seneffekter och aktiva överlämningar) finns ännu inte lagrat i systemet. " +
-                               "Lägesbilden kan därför inte redovisas ur lagrade data i denna version av rapporten. Det som saknas är:"),
-            new ListBlock(needed),
-        ]);
+        var title = first ? "Första lägesbilden över de särskilda satsningarna" : "Andra lägesbilden över de särskilda satsningarna";
+        var l = d.Lagesbild;
+        if (l is null || !l.Rows.Any(r => r.Reported))
+        {
+            return new ReportSection("satsningar", title,
+            [
+                new ParagraphBlock("Underlag om de särskilda satsningarna (primärvård, patologi, bild- och funktionsmedicin samt rehabilitering, palliativ vård, seneffekter och aktiva överlämningar) " +
+                                   (l is null ? $"saknas för {d.Request.Year}: det finns ingen fördelning av satsningarnas medel i regelverket för året. " : $"har inte kommit in från något RCC för {d.Request.Year}. ") +
+                                   "Lägesbilden kan därför inte redovisas ur lagrade data i denna version av rapporten. Det som saknas är:"),
+                new ListBlock(needed),
+            ]);
+        }
+        var missing = l.Rows.Where(r => !r.Reported).GroupBy(r => r.RccName).Select(g => $"{g.Key}: {string.Join(", ", g.Select(r => r.AreaName))}").ToList();
+        var blocks = new List<ReportBlock>
+        {
+            new ParagraphBlock($"Lägesbilden bygger på RCC:s redovisningar av de särskilda satsningarna {d.Request.Year}: per RCC och område de kriterier som använts för fördelningen, " +
+                               "hur mycket av de tilldelade medlen som fördelats vidare och vilka projekt som beviljats medel."),
+            new TableBlock(new ReportTable("Lägesbild", $"Särskilda satsningar per RCC och område, {d.Request.Year}",
+                [Col("RCC"), Col("Område"), Col("Tilldelat", ColumnKind.Kronor), Col("Kriterier för fördelning"), Col("Fördelat vidare", ColumnKind.Kronor),
+                 Col("Andel fördelad vidare", ColumnKind.Share), Col("Projekt", ColumnKind.Count), Col("Projektens namn"), Wb("Goda exempel", ColumnKind.Count), Wb("Redovisning (version)", ColumnKind.Count)],
+                l.Rows.Select(r => new object?[] { r.RccName, r.AreaName, r.Allocated, r.Reported ? r.Criteria ?? Missing : "(ej redovisat)", r.AmountPassedOn, r.SharePassedOn,
+                    (long)r.Projects, r.ProjectNames, (long)r.GoodExamples, r.VersionNumber is { } v ? (long)v : null }).ToList())
+            { Note = "Tilldelat enligt fördelningen av satsningarnas medel i regelverket; fördelat vidare och projekt enligt RCC:s redovisning. RCC:s egna formuleringar." }),
+        };
+        if (missing.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock("Redovisning saknas för: " + string.Join("; ", missing) + "."));
+        }
+        if (!first)
+        {
+            blocks.Add(new TableBlock(new ReportTable("Projekt", $"Projekt som beviljats medel, {d.Request.Year}",
+                [Col("RCC"), Col("Område"), Col("Projekt"), Col("Regioner"), Col("Belopp", ColumnKind.Kronor), Col("Start", ColumnKind.Date), Col("Status"), Col("Syfte"), Col("Resultat"), Col("Gott exempel")],
+                l.Projects.Select(p => new object?[] { p.RccName, p.Area, p.Name, p.Regions, p.Amount, p.StartDate, p.Status, p.Aim, p.Results ?? Missing, Yes(p.GoodExample) }).ToList())));
+            blocks.Add(new TableBlock(new ReportTable("Effekt på ledtider", $"Projektens effekt på ledtider (skillnad-i-skillnader), {d.Request.Year}",
+                [Col("Projekt"), Col("SVF"), Col("Mått"), Col("Före (projektregioner)", ColumnKind.Share), Col("Efter (projektregioner)", ColumnKind.Share),
+                 Col("Före (jämförelse)", ColumnKind.Share), Col("Efter (jämförelse)", ColumnKind.Share), Wb("Behandlade före", ColumnKind.Count), Wb("Behandlade efter", ColumnKind.Count)],
+                d.Effect.Where(e => e.Measure == "within_limit_share").Select(e => new object?[] { e.ProjectName, e.Svf, "andel inom ledtid", e.TreatedBefore, e.TreatedAfter, e.ComparisonBefore, e.ComparisonAfter, (long)e.TreatedBeforeN, (long)e.TreatedAfterN }).ToList())
+            { Note = "Andel inom ledtid i projektets regioner och SVF före och efter projektstart, jämfört med övriga regioner; se docs för satsningarna." }));
+        }
+        if (l.Caveats.Count > 0)
+        {
+            blocks.Add(new ParagraphBlock("Förbehåll för lägesbilden: " + string.Join(" ", l.Caveats)));
+        }
+        return new ReportSection("satsningar", title, blocks);
     }
 
     // ---- 9. Method --------------------------------------------------------------------------------------------------
@@ -518,7 +557,7 @@ internal static class NationalReportComposer
         ("Preliminär", $"Parametern i regelverket för {rules.Year} är inte bekräftad mot överenskommelsens text."),
     ];
 
-    private static ReportSection Method(NationalReportData d, ReferenceDataSet reference, IndicatorOptions options)
+    private static ReportSection Method(NationalReportData d, IndicatorOptions options)
     {
         var p = d.Provenance;
         var nation = d.Row("nation", "SE", Total, Both);

@@ -40,8 +40,7 @@ public class AssessmentUseCasesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_run_is_audited_with_its_fingerprint_and_refused_to_anyone_but_analysts(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -74,8 +73,7 @@ public class AssessmentUseCasesTests
         AuditLog.Read(t.Db).First().Action.ShouldBe("assessment.read.denied");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task What_if_a_lower_threshold_compares_region_by_region_and_krona_by_krona(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -108,8 +106,7 @@ public class AssessmentUseCasesTests
             e => e.Detail.ShouldContain($"{result.Current.Fingerprint} -> {result.Alternative.Fingerprint}"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task What_if_withhold_and_another_population_date(string provider)
     {
         using var t = TestDatabases.Create(provider);

@@ -31,7 +31,8 @@ public class NationalReportDocumentationTests
         ids.Where(id => !text.Contains($"| `{id}` |", StringComparison.Ordinal)).ShouldBeEmpty("sheets missing from docs/national-report.md");
         var documented = System.Text.RegularExpressions.Regex.Matches(text, @"^\| `([^`]+)` \|", System.Text.RegularExpressions.RegexOptions.Multiline)
             .Select(m => m.Groups[1].Value).Where(id => !id.StartsWith("Bilaga", StringComparison.Ordinal) && !id.StartsWith("--", StringComparison.Ordinal)).ToList();
-        documented.Except(ids).ShouldBe(["Fördelning"], "documented sheets the report does not have");
+        // The investment sheets exist only when RCC reports are stored (Svf.Reporting.Tests builds one with a report).
+        documented.Except(ids).ShouldBe(["Fördelning", "Lägesbild", "Projekt", "Effekt på ledtider"], "documented sheets the report does not have");
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class BadInputTests(PortalFixture portal)
 {
     private const string Upload = "/region/01/inrapportera";
 
-    private async Task<HttpResponseMessage> PostFile(HttpClient c, string fileName, byte[] content, string period = "2026-07", string kind = "pathways")
+    private static async Task<HttpResponseMessage> PostFile(HttpClient c, string fileName, byte[] content, string period = "2026-07", string kind = "pathways")
     {
         var form = await c.GetStringAsync(Upload);
         var body = new MultipartFormDataContent

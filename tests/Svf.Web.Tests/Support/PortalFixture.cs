@@ -56,6 +56,8 @@ public class PortalFixture : IAsyncLifetime
 
     public bool SeedData { get; protected set; } = true;
 
+    private static readonly object StartLock = new();
+
     public Task InitializeAsync()
     {
         Directory.CreateDirectory(_dir);
@@ -66,22 +68,27 @@ public class PortalFixture : IAsyncLifetime
         Settings["Portal:Database"] = "sqlite:" + DatabasePath;
         Settings["Portal:ReferenceDataDirectory"] = TestReferenceData();
         Settings["Portal:PseudonymKey"] = KeyBase64;
-        Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        // Factories of a minimal-hosting Program find their host through a process-wide hook while it is built; two fixtures
+        // starting at once (xunit runs collections in parallel) can pick up each other's configuration, so start one at a time.
+        lock (StartLock)
         {
-            foreach (var (k, v) in Settings)
+            Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
             {
-                b.UseSetting(k, v);
-            }
-            b.UseEnvironment("Production");
-            // A free port chosen by the OS, never the default 5000 (another process may hold it).
-            b.UseSetting("urls", "http://127.0.0.1:0");
-            if (ConfigureServices is { } configure)
-            {
-                b.ConfigureServices(configure);
-            }
-        });
-        Factory.UseKestrel(0);
-        Factory.StartServer();
+                foreach (var (k, v) in Settings)
+                {
+                    b.UseSetting(k, v);
+                }
+                b.UseEnvironment("Production");
+                // A free port chosen by the OS, never the default 5000 (another process may hold it).
+                b.UseSetting("urls", "http://127.0.0.1:0");
+                if (ConfigureServices is { } configure)
+                {
+                    b.ConfigureServices(configure);
+                }
+            });
+            Factory.UseKestrel(0);
+            Factory.StartServer();
+        }
         var address = Factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         BaseUrl = new Uri(address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).Replace("localhost", "127.0.0.1", StringComparison.Ordinal));
         return Task.CompletedTask;

@@ -77,7 +77,7 @@ public sealed class ReportModel(YearlyReportUseCases reports, AgreementRulesCata
         Year ??= Svf.Domain.SwedishTime.Today(clock).Year;
         Rules = catalog.ForYear(Year.Value);
         var versions = reports.Versions(caller, Year.Value, Code);
-        Latest = versions.LastOrDefault();
+        Latest = versions.Count > 0 ? versions[versions.Count - 1] : null;
         Letter = reports.Letter(caller, Year.Value, Code);
         CanEdit = caller.CanActForRegion(Code);
         Report = over ?? Latest?.Content ?? (CanEdit ? reports.Template(caller, Year.Value, Code) : EmptyReport());
