@@ -42,7 +42,7 @@ public static class EndToEnd
 
         var reference = ReferenceDataSet.Embedded;
         // A fixed key that exists only for the benchmark (synthetic data): HMAC cost is the same for any 32-byte key.
-        var pseudonymizer = new Pseudonymizer(SHA256.HashData(Encoding.UTF8.GetBytes("svf-benchmark-not-a-secret")));
+        using var pseudonymizer = new Pseudonymizer(SHA256.HashData(Encoding.UTF8.GetBytes("svf-benchmark-not-a-secret")));
         var perYear = o.Pathways / o.Years;
         var firstYear = o.LastYear - o.Years + 1;
         Console.WriteLine($"SVF benchmark: {o.Pathways:N0} pathways = {o.Years} year(s) {firstYear}-{o.LastYear} × {perYear:N0}/year, 21 regions; " +

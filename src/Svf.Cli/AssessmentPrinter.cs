@@ -28,7 +28,7 @@ internal static class AssessmentPrinter
     public static void Conditions(TextWriter w, AssessmentResult a)
     {
         var ids = a.Rules.Conditions.Select(c => c.Id).ToList();
-        var t = new ConsoleTable(new[] { "Region" }.Concat(a.Rules.Conditions.Select(c => c.Id + (c.Provisional ? "*" : ""))).Concat(a.Rules.Payments.Where(p => p.Eligibility == PaymentEligibility.Conditions).Select(p => p.Id)).ToArray());
+        var t = new ConsoleTable(["Region", .. a.Rules.Conditions.Select(c => c.Id + (c.Provisional ? "*" : "")), .. a.Rules.Payments.Where(p => p.Eligibility == PaymentEligibility.Conditions).Select(p => p.Id)]);
         foreach (var region in a.Conditions.Select(c => (c.RegionCode, c.RegionName)).Distinct())
         {
             var cells = new List<string> { $"{region.RegionCode} {region.RegionName}" };
@@ -44,7 +44,7 @@ internal static class AssessmentPrinter
     public static void Allocation(TextWriter w, Allocator.Result result, AgreementRules rules)
     {
         var payments = rules.Payments.Select(p => p.Id).ToList();
-        var t = new ConsoleTable(new[] { "Region", "Befolkning" }.Concat(payments.Select(p => p + " (kr)")).Append("Totalt (kr)").Append("Innehållet (kr)").ToArray());
+        var t = new ConsoleTable(["Region", "Befolkning", .. payments.Select(p => p + " (kr)"), "Totalt (kr)", "Innehållet (kr)"]);
         foreach (var g in result.Rows.GroupBy(r => (r.RegionCode, r.RegionName)))
         {
             // One figure per population date used (in payment order); "–" where the source has none and none was needed.

@@ -44,6 +44,20 @@ internal static class OutputFile
         return dir;
     }
 
+    /// <summary>An output folder and the tables a command writes in it (each as <c>NAME.csv</c> and <c>NAME.json</c>).</summary>
+    public static string CheckTableFiles(string dir, string option, params string[] names)
+    {
+        CheckDirectory(dir, option);
+        foreach (var name in names)
+        {
+            foreach (var ext in Table)
+            {
+                Check(Path.Combine(dir, name + ext), option, Table);
+            }
+        }
+        return dir;
+    }
+
     /// <summary>Text as this program writes it: no NUL byte and no SQLite header in the first 8 KB.</summary>
     private static bool IsText(string path)
     {

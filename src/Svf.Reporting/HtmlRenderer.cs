@@ -53,7 +53,7 @@ public static class HtmlRenderer
             for (var k = 0; k < s.Subsections.Count; k++)
             {
                 var sub = s.Subsections[k];
-                b.Append("<section id=\"").Append(E(sub.Id)).Append("\"").Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>")
+                b.Append("<section id=\"").Append(E(sub.Id)).Append('"').Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>")
                     .Append(i + 1).Append('.').Append(k + 1).Append(' ').Append(E(sub.Title)).Append("</h3>\n");
                 Blocks(b, sub.Blocks, chartSvg, counters);
                 b.Append("</section>\n");

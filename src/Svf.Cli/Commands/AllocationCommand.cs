@@ -21,13 +21,14 @@ internal static class AllocationCommand
         };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(outFile) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             var reference = ReferenceDataSet.Embedded;
             var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir));
             var y = parse.GetValue(year);
             var allocation = AllocationCatalog.Load(reference, rules, parse.GetValue(rulesDir)).ForYear(y);
             var shares = AllocationExpander.Expand(allocation, rules.ForYear(y), reference);
             Print(Console.Out, allocation, shares);
-            if (parse.GetValue(outFile) is { } path)
+            if (outPath is { } path)
             {
                 if (parse.GetValue(totals))
                 {

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Svf.Application;
 using Svf.Assessment;
 using Svf.Indicators;
@@ -25,23 +26,23 @@ internal static class AssessCommand
         var lockOption = new Option<bool>("--lock") { Description = "Lock this run as the year's payment decision (audited; a locked decision never changes)." };
         var cmd = new Command("assess", "Assess the second-payment conditions per region, allocate the money in whole kronor, list deviations.")
         {
-            db, year, policy, rulesDir, outDir, referenceDir, lockOption, skrFallback, Show(), Diff(),
+            db, year, policy, rulesDir, outDir, referenceDir, lockOption, skrFallback, Show(), Diff(), WhatIfCommand.Create(),
         };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
-            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            var chosen = parse.GetValue(policy) ?? rules.DefaultFailedSharePolicy;
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var assessments = services.GetRequiredService<AssessmentUseCases>();
+            var rules = services.GetRequiredService<AgreementRulesCatalog>().ForYear(parse.GetValue(year));
             if (parse.GetValue(lockOption))
             {
-                Lock(database, rules, chosen, Console.Out, parse.GetValue(outDir), reference);
+                Lock(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir));
             }
             else
             {
-                Run(database, rules, chosen, Console.Out, parse.GetValue(outDir), reference,
-                    parse.GetValue(skrFallback) ? new Svf.Reconciliation.SkrLeadTimeFallback(database, reference, new IndicatorOptions()) : null);
+                Run(assessments, rules, parse.GetValue(policy), Console.Out, parse.GetValue(outDir),
+                    parse.GetValue(skrFallback)
+                        ? new Svf.Reconciliation.SkrLeadTimeFallback(services.GetRequiredService<SvfDatabase>(), services.GetRequiredService<ReferenceDataSet>(), new IndicatorOptions())
+                        : null);
             }
             return 0;
         });
@@ -50,16 +51,23 @@ internal static class AssessCommand
 
     public static Option<string?> RulesDir() => new("--rules-dir") { Description = "Folder with further agreement-YYYY.json files (a new year needs no code change)." };
 
+    /// <summary>Runs the assessment as the national operator and prints it (the demo's step 7).</summary>
     public static void Run(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet? referenceData = null, ILeadTimeFallback? fallback = null)
     {
         var reference = referenceData ?? ReferenceDataSet.Embedded;
+        Run(new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()), rules, policy, w, outDir, fallback);
+    }
+
+    private static void Run(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir, ILeadTimeFallback? fallback = null)
+    {
         CheckOutDir(outDir, rules.Year);
-        // The run that money is decided on leaves a trace (the use case audits who, year, policy and the result's fingerprint).
-        var run = new AssessmentUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions()).Run(CliHost.Caller(null), rules, policy, fallback);
+        var caller = CliHost.Caller(null);
+        // The run that money is decided on leaves a trace (the service audits it): who, which rules and policy, what came out (as a hash).
+        var run = assessments.Run(caller, rules, policy, fallback);
         Print(w, run);
-        if (DecisionService.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
+        if (assessments.LockedAtUtc(rules.Year) is { } lockedAt)
         {
-            var locked = new DecisionService(db, TimeProvider.System).Get(rules.Year, CliOptions.Actor)!;
+            var locked = assessments.Locked(caller, rules.Year)!;
             w.WriteLine(locked.Record.ResultFingerprint == run.Fingerprint
                 ? $"Beslutet för {rules.Year} låstes {lockedAt:yyyy-MM-dd HH:mm} UTC; den här körningen ger samma resultat (fingeravtryck {run.Fingerprint})."
                 : $"OBS: beslutet för {rules.Year} låstes {lockedAt:yyyy-MM-dd HH:mm} UTC och den här körningen skiljer sig från det (fingeravtryck {run.Fingerprint}, låst {locked.Record.ResultFingerprint}). " +
@@ -91,13 +99,13 @@ internal static class AssessCommand
         AssessmentPrinter.Conclusions(w, run.Conclusions);
     }
 
-    private static void Lock(SvfDatabase db, AgreementRules rules, FailedSharePolicy policy, TextWriter w, string? outDir, ReferenceDataSet reference)
+    private static void Lock(AssessmentUseCases assessments, AgreementRules rules, FailedSharePolicy? policy, TextWriter w, string? outDir)
     {
         CheckOutDir(outDir, rules.Year);
         LockedDecision locked;
         try
         {
-            locked = new DecisionService(db, TimeProvider.System).Lock(rules, reference, policy, CliOptions.Actor, run =>
+            locked = assessments.Lock(CliHost.Caller(null), rules.Year, policy, run =>
             {
                 var text = new StringWriter();
                 Print(text, run);
@@ -129,11 +137,11 @@ internal static class AssessCommand
         cmd.SetAction(parse =>
         {
             CheckOutDir(parse.GetValue(outDir), parse.GetValue(year));
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
+            using var services = CliHost.Services(parse.GetValue(db)!);
+            var assessments = services.GetRequiredService<AssessmentUseCases>();
+            var caller = CliHost.Caller(null);
             var y = parse.GetValue(year);
-            var service = new DecisionService(database, TimeProvider.System);
-            var locked = service.Get(y, CliOptions.Actor) ?? throw new CliException($"Beslutet för {y} är inte låst. Lås det med: svf assess --year {y} --lock");
+            var locked = assessments.Locked(caller, y) ?? throw new CliException($"Beslutet för {y} är inte låst. Lås det med: svf assess --year {y} --lock");
             var w = Console.Out;
             w.WriteLine($"Låst beslut {y}: post {locked.Id}, låst {locked.Record.LockedAtUtc:yyyy-MM-dd HH:mm} UTC av {locked.Record.LockedBy}, princip {locked.Record.Policy}, " +
                         $"regler sha256 {locked.Record.RulesSha256[..16]}, referensdata sha256 {locked.Record.ReferenceSha256[..16]}, fingeravtryck {locked.Record.ResultFingerprint}.");
@@ -147,10 +155,10 @@ internal static class AssessCommand
                 var (rules, _) = DecisionService.InputsOf(locked);
                 Print(w, locked.Record.ToRun(rules));
             }
-            PrintAfterLock(w, y, service.ArrivedAfterLock(y));
+            PrintAfterLock(w, y, assessments.ArrivedAfterLock(caller, y));
             if (parse.GetValue(verify))
             {
-                var rerun = service.Rerun(y, CliOptions.Actor);
+                var rerun = assessments.Rerun(caller, y);
                 w.WriteLine(rerun.Identical
                     ? $"Omräkning från posten: identiska resultat (fingeravtryck {rerun.RerunFingerprint})."
                     : $"OBS: omräkning från posten ger andra resultat (fingeravtryck {rerun.RerunFingerprint}, låst {rerun.LockedFingerprint}; {rerun.AmountDifferences.Count} belopp skiljer sig).");
@@ -177,15 +185,14 @@ internal static class AssessCommand
         };
         cmd.SetAction(parse =>
         {
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
-            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            if (!DecisionService.LockTimes(database).ContainsKey(rules.Year))
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var assessments = services.GetRequiredService<AssessmentUseCases>();
+            var y = parse.GetValue(year);
+            if (assessments.LockedAtUtc(y) is null)
             {
-                throw new CliException($"Beslutet för {rules.Year} är inte låst. Lås det med: svf assess --year {rules.Year} --lock");
+                throw new CliException($"Beslutet för {y} är inte låst. Lås det med: svf assess --year {y} --lock");
             }
-            PrintDiff(Console.Out, new DecisionService(database, TimeProvider.System).Diff(rules, reference, CliOptions.Actor));
+            PrintDiff(Console.Out, assessments.Diff(CliHost.Caller(null), y));
             return 0;
         });
         return cmd;
@@ -261,6 +268,21 @@ internal static class AssessCommand
         w.WriteLine();
     }
 
+    private static string Kind(string kind) => kind switch
+    {
+        "pathways" => "förlopp",
+        "new_cases" => "nya fall",
+        "report" => "redovisning",
+        _ => kind,
+    };
+
+    private static string Outcome(ConditionOutcome o) => o switch
+    {
+        ConditionOutcome.Met => "uppfyllt",
+        ConditionOutcome.NotMet => "ej uppfyllt",
+        _ => "kan inte bedömas",
+    };
+
     /// <summary>Every file an assessment writes under --out-dir, checked before the run (<see cref="OutputFile"/>).</summary>
     private static void CheckOutDir(string? outDir, int year)
     {
@@ -277,19 +299,4 @@ internal static class AssessCommand
             }
         }
     }
-
-    private static string Kind(string kind) => kind switch
-    {
-        "pathways" => "förlopp",
-        "new_cases" => "nya fall",
-        "report" => "redovisning",
-        _ => kind,
-    };
-
-    private static string Outcome(ConditionOutcome o) => o switch
-    {
-        ConditionOutcome.Met => "uppfyllt",
-        ConditionOutcome.NotMet => "ej uppfyllt",
-        _ => "kan inte bedömas",
-    };
 }

@@ -46,7 +46,7 @@ internal static class DemoCommand
             File.Delete(f);
         }
         var reference = ReferenceDataSet.Embedded;
-        var pseudonymizer = DemoKey(dir, w);
+        using var pseudonymizer = DemoKey(dir, w);
 
         var sw = Stopwatch.StartNew();
         var dataDir = Path.Combine(dir, "incoming");
@@ -95,7 +95,7 @@ internal static class DemoCommand
         var engine = new IndicatorEngine(reference, new IndicatorOptions());
         var indicators = engine.Compute(IndicatorSource.Pathways(db), IndicatorSource.NewCases(db), new IndicatorQuery(PeriodKind.Year, period));
         w.WriteLine(string.Create(Sv, $"4. Indikatorer beräknade på {sw.Elapsed.TotalSeconds:0.00} s ({indicators.Count:N0} rader: period × enhet × SVF × kön)."));
-        w.WriteLine("   Mål: inklusion ≥ 70 %, inom ledtid ≥ 80 % (✓ uppfyllt, ✗ ej uppfyllt). >50 %/>75 %: antal som väntat mer än 50/75 % längre än ledtiden.");
+        w.WriteLine($"   Mål: inklusion ≥ {SwedishFormat.Percent((double)SvfGoals.Inclusion, 0)}, inom ledtid ≥ {SwedishFormat.Percent((double)SvfGoals.LeadTime, 0)} (✓ uppfyllt, ✗ ej uppfyllt). >50 %/>75 %: antal som väntat mer än 50/75 % längre än ledtiden.");
         w.WriteLine("   Ej def.: behandlade där ledtider.csv saknar ledtid för SVF och behandling; de ingår inte i andelen inom ledtid.");
         w.WriteLine();
         IndicatorsCommand.Print(w, indicators, reference);
@@ -113,6 +113,7 @@ internal static class DemoCommand
         w.WriteLine();
         AssessCommand.Run(db, rules, rules.DefaultFailedSharePolicy, w, outDir);
         w.WriteLine();
+        InvestmentsDemo.Run(db, reference, year, dir, outDir, w);
         NationalReportCommand.Demo(db, reference, rules, Path.Combine(dir, "rapport"), w);
         w.WriteLine($"Klart. Databas: {dbPath}. Resultat i {outDir}. Total tid {total.Elapsed.TotalSeconds:0.0} s.");
         return 0;
@@ -152,7 +153,7 @@ internal static class DemoCommand
         }
         var followUp = new ReportFollowUp(db, reference);
         var letters = followUp.Letters(rules, computed);
-        w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {rules.Condition("report_on_time").Deadline:yyyy-MM-dd}).");
+        w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {rules.ReportDeadline:yyyy-MM-dd}).");
         AssessmentPrinter.FollowUp(w, letters);
         var kalmar = letters.Single(l => l.RegionCode == "08");
         RegionReportStore.RecordFeedback(db, kalmar, "analytiker", new FixedTimeProvider(At(9, 24)));

@@ -23,8 +23,8 @@ internal static class IndicatorsCommand
         var asRegion = CliHost.AsRegion("Act as a user of this region: its own rows and the nation's.");
         var noProrate = new Option<bool>("--no-prorate") { Description = "Do not prorate a longer period's new-cases figure (e.g. a year's) to shorter periods; those get no inclusion rate." };
         var limitDate = new Option<LimitDateBasis>("--limit-date") { DefaultValueFactory = _ => LimitDateBasis.TreatmentStart, Description = "Which date picks the lead-time limit's version: TreatmentStart or Suspicion." };
-        var inclusionGoal = new Option<decimal>("--inclusion-goal") { DefaultValueFactory = _ => 0.70m, Description = "Inclusion goal as a fraction." };
-        var leadTimeGoal = new Option<decimal>("--lead-time-goal") { DefaultValueFactory = _ => 0.80m, Description = "Lead-time goal (share within the limit) as a fraction." };
+        var inclusionGoal = new Option<decimal>("--inclusion-goal") { DefaultValueFactory = _ => SvfGoals.Inclusion, Description = "Inclusion goal as a fraction." };
+        var leadTimeGoal = new Option<decimal>("--lead-time-goal") { DefaultValueFactory = _ => SvfGoals.LeadTime, Description = "Lead-time goal (share within the limit) as a fraction." };
         var confidence = new Option<double>("--confidence") { DefaultValueFactory = _ => 0.95, Description = "Confidence level of the Wilson intervals, e.g. 0.95 or 0.90." };
         var output = CliOptions.Out();
         var cmd = new Command("indicators", "Compute the SVF indicators from the current submissions and print the main tables.")

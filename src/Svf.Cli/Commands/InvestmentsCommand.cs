@@ -39,6 +39,7 @@ internal static class InvestmentsCommand
         var cmd = new Command("import", "Receive an RCC's special-investment report for a year (validated; a new version; a rejected file stores nothing).") { db, rcc, year, asRcc, feedbackOut, file };
         cmd.SetAction(parse =>
         {
+            var feedbackPath = parse.GetValue(feedbackOut) is { } fp ? OutputFile.Check(fp, "--feedback", OutputFile.Feedback) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var f = parse.GetValue(file)!;
@@ -50,11 +51,11 @@ internal static class InvestmentsCommand
             var feedback = Service(database, ReferenceDataSet.Embedded)
                 .Import(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(rcc)!, parse.GetValue(year), stream, f.Name);
             Console.WriteLine(feedback.ToText());
-            if (parse.GetValue(feedbackOut) is { } path)
+            if (feedbackPath is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? feedback.ToJson() : feedback.ToText());
             }
-            return feedback.Accepted ? 0 : 1;
+            return feedback.Accepted ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return cmd;
     }
@@ -68,6 +69,10 @@ internal static class InvestmentsCommand
         var cmd = new Command("lagesbild", "The lägesbild per RCC and area: criteria, allocated and passed-on money, projects; and the projects table.") { db, year, asRcc, outDir };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(outDir) is { } target)
+            {
+                OutputFile.CheckTableFiles(target, "--out-dir", $"lagesbild-{parse.GetValue(year)}", $"projects-{parse.GetValue(year)}");
+            }
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var l = Service(database, ReferenceDataSet.Embedded).Lagesbild(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(year));
@@ -95,12 +100,13 @@ internal static class InvestmentsCommand
         };
         cmd.SetAction(parse =>
         {
+            var outPath = parse.GetValue(outFile) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var rows = Service(database, ReferenceDataSet.Embedded)
                 .Effect(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(year), new IndicatorOptions(), parse.GetValue(window));
             PrintEffect(Console.Out, rows);
-            if (parse.GetValue(outFile) is { } path)
+            if (outPath is { } path)
             {
                 TableExport.WriteFile(rows, path);
             }

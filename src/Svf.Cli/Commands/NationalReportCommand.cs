@@ -28,6 +28,7 @@ internal static class NationalReportCommand
         };
         cmd.SetAction(parse =>
         {
+            OutputFile.CheckDirectory(parse.GetValue(outDir)!, "--out"); // a folder: never an existing file such as the database
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;

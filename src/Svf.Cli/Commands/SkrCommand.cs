@@ -26,6 +26,7 @@ internal static class SkrCommand
         var cmd = new Command("import", "Import a file of SKR's aggregate figures as a new version (a rejected file stores nothing but its feedback).") { db, feedbackOut, file };
         cmd.SetAction(parse =>
         {
+            var feedbackPath = parse.GetValue(feedbackOut) is { } fp ? OutputFile.Check(fp, "--feedback", OutputFile.Feedback) : null;
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var f = parse.GetValue(file)!;
@@ -36,11 +37,11 @@ internal static class SkrCommand
             using var stream = f.OpenRead();
             var feedback = new SkrImporter(database, ReferenceDataSet.Embedded, TimeProvider.System).Import(stream, f.Name, CliOptions.Actor);
             Console.WriteLine(feedback.ToText());
-            if (parse.GetValue(feedbackOut) is { } path)
+            if (feedbackPath is { } path)
             {
                 File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? feedback.ToJson() : feedback.ToText());
             }
-            return feedback.Accepted ? 0 : 1;
+            return feedback.Accepted ? ExitCodes.Ok : ExitCodes.Rejected;
         });
         return cmd;
     }
@@ -61,6 +62,10 @@ internal static class SkrCommand
         };
         cmd.SetAction(parse =>
         {
+            if (parse.GetValue(outDir) is { } target)
+            {
+                OutputFile.CheckTableFiles(target, "--out-dir", "skr-reconciliation-cells", "skr-reconciliation-regions", "skr-reconciliation-summary");
+            }
             using var database = SvfDatabase.Open(parse.GetValue(db)!);
             database.Migrate();
             var tolerance = new ReconciliationTolerance { Absolute = parse.GetValue(absolute), Relative = parse.GetValue(relative), Days = parse.GetValue(days) };
@@ -99,9 +104,18 @@ internal static class SkrCommand
                 ConsoleTable.Num(r.UnknownSvf), ConsoleTable.Num(r.StartedOurs), ConsoleTable.Num(r.StartedSkr));
         }
         w.WriteLine(regions);
-        var shown = result.Cells.Where(c => c.Status != CellStatus.Agree).ToList();
+        // Differences first; a region missing from SKR's file is one line, not hundreds.
+        var onlyOurs = result.Cells.Where(c => c.Status == CellStatus.OnlyOurs).GroupBy(c => c.RegionCode).ToList();
+        foreach (var g in onlyOurs.Where(g => result.Regions.Any(r => r.RegionCode == g.Key && r.CellsMatched == 0)))
+        {
+            w.WriteLine($"Region {g.Key} {g.First().RegionName} saknas helt hos SKR: {g.Count()} celler finns bara i Socialstyrelsens data.");
+        }
+        var missingRegions = onlyOurs.Where(g => result.Regions.Any(r => r.RegionCode == g.Key && r.CellsMatched == 0)).Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
+        var shown = result.Cells.Where(c => c.Status != CellStatus.Agree && !missingRegions.Contains(c.RegionCode))
+            .OrderBy(c => c.Status == CellStatus.OnlyOurs).ToList();
         if (shown.Count == 0)
         {
+            w.WriteLine();
             return;
         }
         w.WriteLine($"Celler som inte stämmer ({Math.Min(shown.Count, maxCells)} av {shown.Count} visas; alla finns i CSV/JSON):");
@@ -116,8 +130,9 @@ internal static class SkrCommand
                 CellStatus.UnknownSvf => "okänd SVF",
                 _ => "stämmer",
             };
-            cells.Add(c.RegionCode, c.Svf, c.Sex, c.Period, c.Measure, status, SwedishFormat.Number(c.Ours, 0), SwedishFormat.Number(c.Skr, 0),
-                c.Difference is { } d ? SwedishFormat.Number(d, 0) + (c.RelativeDifference is { } rd ? $" ({SwedishFormat.Percent(rd)})" : "") : SwedishFormat.Missing);
+            var decimals = c.Measure == SkrColumns.LeadTimeMedian ? 1 : 0;
+            cells.Add(c.RegionCode, c.Svf, c.Sex, c.Period, c.Measure, status, SwedishFormat.Number(c.Ours, decimals), SwedishFormat.Number(c.Skr, decimals),
+                c.Difference is { } d ? SwedishFormat.Number(d, decimals) + (c.RelativeDifference is { } rd ? $" ({SwedishFormat.Percent(rd)})" : "") : SwedishFormat.Missing);
         }
         w.WriteLine(cells);
     }

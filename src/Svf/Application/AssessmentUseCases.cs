@@ -1,10 +1,6 @@
-using System.Security.Cryptography;
-using System.Text.Json;
 using Svf.Assessment;
 using Svf.Indicators;
-using Svf.Output;
 using Svf.ReferenceData;
-using Svf.Reports;
 using Svf.Rules;
 using Svf.Storage;
 
@@ -22,16 +18,16 @@ public sealed record WhatIfScenario
     /// <summary>Another policy for a failing region's share.</summary>
     public FailedSharePolicy? Policy { get; init; }
 
-    /// <summary>Another population reference date (must exist in regioner.csv for all 21 regions, or there is no allocation).</summary>
+    /// <summary>Another population reference date for every payment (regioner.csv must have it for every region whose figure weighs, or there is no allocation).</summary>
     public DateOnly? PopulationReferenceDate { get; init; }
 
     /// <summary>In words, for the audit log and page titles.</summary>
     public string Describe() => string.Join(", ", new[]
     {
-        InclusionThreshold is { } i ? $"inklusionsmål {i:0.###}" : null,
-        LeadTimeThreshold is { } l ? $"ledtidskrav {l:0.###}" : null,
-        Policy is { } p ? $"policy {p}" : null,
-        PopulationReferenceDate is { } d ? $"befolkning per {d:yyyy-MM-dd}" : null,
+        InclusionThreshold is { } i ? $"inklusionsmål {Svf.Output.SwedishFormat.Percent((double)i)}" : null,
+        LeadTimeThreshold is { } l ? $"ledtidskrav {Svf.Output.SwedishFormat.Percent((double)l)}" : null,
+        Policy is { } p ? $"princip {(p == FailedSharePolicy.Withhold ? "innehåll" : "omfördela")}" : null,
+        PopulationReferenceDate is { } d ? $"befolkning per {Svf.Output.SwedishFormat.Date(d)}" : null,
     }.Where(s => s is not null)) is { Length: > 0 } s ? s : "oförändrat";
 }
 
@@ -50,7 +46,14 @@ public sealed record WhatIfRow(
     long? ScenarioAmount,
     long? Difference,
     long? CurrentWithheld,
-    long? ScenarioWithheld);
+    long? ScenarioWithheld)
+{
+    /// <summary>The amount in the year's locked payment decision, when the year is locked; else null.</summary>
+    public long? LockedAmount { get; init; }
+
+    /// <summary>Scenario minus locked amount, when the year is locked; else null.</summary>
+    public long? DifferenceFromLocked => ScenarioAmount - LockedAmount;
+}
 
 /// <summary>A current run and a what-if run side by side, region by region and krona by krona.</summary>
 /// <param name="Scenario">What was changed.</param>
@@ -59,6 +62,9 @@ public sealed record WhatIfRow(
 /// <param name="Rows">Per region: one row per payment and one "TOTAL" row, in region order.</param>
 public sealed record WhatIfResult(int Year, WhatIfScenario Scenario, AssessmentRun Current, AssessmentRun Alternative, IReadOnlyList<WhatIfRow> Rows)
 {
+    /// <summary>The year's locked payment decision, when there is one (its amounts are in <see cref="WhatIfRow.LockedAmount"/>).</summary>
+    public LockedDecision? Locked { get; init; }
+
     /// <summary>Regions whose outcome of some condition differs between the two runs.</summary>
     public IReadOnlyList<(string RegionCode, string ConditionId, ConditionOutcome Current, ConditionOutcome Scenario)> ChangedOutcomes =>
         Current.Assessment.Conditions.Join(Alternative.Assessment.Conditions, c => (c.RegionCode, c.ConditionId), c => (c.RegionCode, c.ConditionId),
@@ -68,7 +74,8 @@ public sealed record WhatIfResult(int Year, WhatIfScenario Scenario, AssessmentR
 
 /// <summary>
 /// Assessment of a year's second-payment conditions: the run money is decided on (analysts; audited with its fingerprint), the
-/// results for viewing (analysts and the ministry), and what-if runs under another threshold, policy or population date.
+/// results for viewing (analysts and the ministry), the locked payment decision (lock, show, re-run, diff; <see cref="DecisionService"/>),
+/// and what-if runs under another threshold, policy or population date, side by side with the current and the locked result.
 /// </summary>
 public sealed class AssessmentUseCases
 {
@@ -76,18 +83,21 @@ public sealed class AssessmentUseCases
     private readonly ReferenceDataSet _reference;
     private readonly AgreementRulesCatalog _rules;
     private readonly IndicatorOptions _options;
+    private readonly DecisionService _decisions;
     private readonly Scope _scope;
 
     /// <param name="db">The database (migrated).</param>
     /// <param name="reference">The configured reference data (populations for the allocation).</param>
     /// <param name="rules">The configured rules.</param>
     /// <param name="options">Indicator options (confidence level of the intervals).</param>
-    public AssessmentUseCases(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options)
+    /// <param name="clock">The time a decision is locked; default the system clock.</param>
+    public AssessmentUseCases(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options, TimeProvider? clock = null)
     {
         _db = db;
         _reference = reference;
         _rules = rules;
         _options = options;
+        _decisions = new DecisionService(db, clock ?? TimeProvider.System, options);
         _scope = new Scope(db, reference);
     }
 
@@ -117,9 +127,7 @@ public sealed class AssessmentUseCases
         _scope.CheckCaller(caller, "assessment.run");
         _scope.Demand(caller.CanRunAssessment, caller, "assessment.run", null, null, $"{caller.RoleText} får inte köra bedömningen.");
         var run = Compute(rules, policy ?? rules.DefaultFailedSharePolicy, fallback);
-        _scope.Audit(caller, "assessment.run", null, null,
-            $"year {rules.Year}, policy {run.Policy}, {run.Assessment.Decisions.Count(d => d.Qualifies)} payment decisions met, " +
-            $"allocation {(run.Allocation is null ? "not computed" : "computed")}, result fingerprint {run.Fingerprint}");
+        run.WriteAudit(_db, caller.UserId);
         return run;
     }
 
@@ -165,27 +173,91 @@ public sealed class AssessmentUseCases
                 ConditionType.LeadTime when scenario.LeadTimeThreshold is { } t => c with { Threshold = t },
                 _ => c,
             }).ToList(),
-            // The scenario's date replaces the year's date and every payment's own date (2025: payment 2 used Sep 2025 figures).
             Population = scenario.PopulationReferenceDate is { } d ? rules.Population with { ReferenceDate = d } : rules.Population,
+            // Another population date applies to every payment, also those with a date of their own.
             Payments = scenario.PopulationReferenceDate is { } pd
                 ? rules.Payments.Select(p => p.Population is null ? p : p with { Population = p.Population with { ReferenceDate = pd } }).ToList()
                 : rules.Payments,
         };
         var alternative = Compute(changed, scenario.Policy ?? rules.DefaultFailedSharePolicy);
-        var result = new WhatIfResult(year, scenario, current, alternative, Compare(rules, current, alternative));
+        var locked = LockedAtUtc(year) is null ? null : _decisions.Get(year, caller.UserId);
+        var result = new WhatIfResult(year, scenario, current, alternative, Compare(rules, current, alternative, locked)) { Locked = locked };
         _scope.Audit(caller, "assessment.what_if", null, null,
             $"year {year}, {scenario.Describe()}: fingerprint {current.Fingerprint} -> {alternative.Fingerprint}, {result.ChangedOutcomes.Count} condition outcomes differ");
         return result;
     }
 
     /// <summary>The assessment, allocation, deviations, conclusions and fingerprint for these rules and policy (no audit).</summary>
-    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy, ILeadTimeFallback? fallback = null)
+    internal AssessmentRun Compute(AgreementRules rules, FailedSharePolicy policy, ILeadTimeFallback? fallback = null) =>
+        AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: fallback);
+
+    /// <summary>
+    /// Assesses the year from the data current now and locks the result as the year's payment decision (it never changes
+    /// afterwards). Audited as "decision.locked"; refused if the year is already locked or no allocation can be computed.
+    /// National analysts only.
+    /// </summary>
+    /// <param name="caller">A national analyst.</param>
+    /// <param name="year">A year with rules.</param>
+    /// <param name="policy">What happens to a failing region's share; null for the rules' default.</param>
+    /// <param name="render">Gives the console text of the run, kept with the decision to be shown again exactly (optional).</param>
+    /// <exception cref="AccessDeniedException">Not an analyst (audited as "decision.lock.denied").</exception>
+    /// <exception cref="InvalidOperationException">Already locked, or no allocation (audited by the decision service).</exception>
+    public LockedDecision Lock(Caller caller, int year, FailedSharePolicy? policy = null, Func<AssessmentRun, string>? render = null)
     {
-        return AssessmentRun.Execute(_db, rules, _reference, _options, policy, fallback: fallback);
+        _scope.CheckCaller(caller, "decision.lock");
+        _scope.Demand(caller.CanRunAssessment, caller, "decision.lock", null, null, $"{caller.RoleText} får inte låsa beslutet.");
+        var rules = _rules.ForYear(year);
+        return _decisions.Lock(rules, _reference, policy ?? rules.DefaultFailedSharePolicy, caller.UserId, render);
     }
 
-    private List<WhatIfRow> Compare(AgreementRules rules, AssessmentRun current, AssessmentRun alternative)
+    /// <summary>When the year's payment decision was locked (UTC), or null if it is not locked. Not audited: no result is read.</summary>
+    public DateTime? LockedAtUtc(int year) => DecisionService.LockTimes(_db).TryGetValue(year, out var at) ? at : null;
+
+    /// <summary>The year's locked payment decision exactly as locked, or null if the year is not locked. Analysts and ministry viewers; audited as "decision.read".</summary>
+    /// <exception cref="AccessDeniedException">Anyone else (audited as "decision.read.denied").</exception>
+    public LockedDecision? Locked(Caller caller, int year)
     {
+        _scope.CheckCaller(caller, "decision.read");
+        _scope.Demand(caller.CanSeeAssessmentResults, caller, "decision.read", null, null, $"{caller.RoleText} får inte se beslutet.");
+        return _decisions.Get(year, caller.UserId);
+    }
+
+    /// <summary>Submissions and report versions for the year that arrived after it was locked (stored, not part of the decision). Analysts and ministry viewers.</summary>
+    /// <exception cref="AccessDeniedException">Anyone else (audited as "decision.read.denied").</exception>
+    public IReadOnlyList<InputChange> ArrivedAfterLock(Caller caller, int year)
+    {
+        _scope.CheckCaller(caller, "decision.read");
+        _scope.Demand(caller.CanSeeAssessmentResults, caller, "decision.read", null, null, $"{caller.RoleText} får inte se beslutet.");
+        return _decisions.ArrivedAfterLock(year);
+    }
+
+    /// <summary>Re-runs the locked decision from its record alone and says whether it gives identical results. Analysts only; audited as "decision.rerun".</summary>
+    /// <exception cref="AccessDeniedException">Not an analyst (audited as "decision.rerun.denied").</exception>
+    /// <exception cref="KeyNotFoundException">The year is not locked.</exception>
+    public RerunResult Rerun(Caller caller, int year)
+    {
+        _scope.CheckCaller(caller, "decision.rerun");
+        _scope.Demand(caller.CanRunAssessment, caller, "decision.rerun", null, null, $"{caller.RoleText} får inte räkna om beslutet.");
+        return _decisions.Rerun(year, caller.UserId);
+    }
+
+    /// <summary>
+    /// A run on the data current now compared with the locked decision: amounts per region and krona, changed outcomes, and the
+    /// submissions and reports that differ. Analysts only; audited as "decision.diff".
+    /// </summary>
+    /// <exception cref="AccessDeniedException">Not an analyst (audited as "decision.diff.denied").</exception>
+    /// <exception cref="KeyNotFoundException">The year is not locked.</exception>
+    public DecisionDiff Diff(Caller caller, int year)
+    {
+        _scope.CheckCaller(caller, "decision.diff");
+        _scope.Demand(caller.CanRunAssessment, caller, "decision.diff", null, null, $"{caller.RoleText} får inte jämföra med beslutet.");
+        return _decisions.Diff(_rules.ForYear(year), _reference, caller.UserId);
+    }
+
+    private List<WhatIfRow> Compare(AgreementRules rules, AssessmentRun current, AssessmentRun alternative, LockedDecision? locked)
+    {
+        long? Locked(string region, string? payment) => locked is null ? null
+            : locked.Record.Allocation.Where(r => r.RegionCode == region && (payment is null || r.PaymentId == payment)).Sum(r => r.Amount);
         var rows = new List<WhatIfRow>();
         foreach (var region in _reference.Regions)
         {
@@ -198,13 +270,14 @@ public sealed class AssessmentUseCases
                 var da = current.Assessment.Decisions.Single(d => d.RegionCode == region.Code && d.PaymentId == payment.Id);
                 var db = alternative.Assessment.Decisions.Single(d => d.RegionCode == region.Code && d.PaymentId == payment.Id);
                 rows.Add(new WhatIfRow(rules.Year, region.Code, region.Name, payment.Id, da.Outcome, db.Outcome, a?.Amount, b?.Amount,
-                    b?.Amount - a?.Amount, a?.Withheld, b?.Withheld));
+                    b?.Amount - a?.Amount, a?.Withheld, b?.Withheld) { LockedAmount = Locked(region.Code, payment.Id) });
                 curTotal += a?.Amount;
                 altTotal += b?.Amount;
                 curWithheld += a?.Withheld;
                 altWithheld += b?.Withheld;
             }
-            rows.Add(new WhatIfRow(rules.Year, region.Code, region.Name, "TOTAL", null, null, curTotal, altTotal, altTotal - curTotal, curWithheld, altWithheld));
+            rows.Add(new WhatIfRow(rules.Year, region.Code, region.Name, "TOTAL", null, null, curTotal, altTotal, altTotal - curTotal, curWithheld, altWithheld)
+                { LockedAmount = Locked(region.Code, null) });
         }
         return rows;
     }

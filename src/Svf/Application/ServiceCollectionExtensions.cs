@@ -50,7 +50,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp => new YearlyReportUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(sp => new AssessmentUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
-            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators));
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(sp => new IndicatorUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<SvfOptions>().Indicators));
         services.AddSingleton(sp => new PathwayUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>()));

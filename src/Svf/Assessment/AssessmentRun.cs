@@ -89,11 +89,13 @@ public sealed record AssessmentRun(
         return files;
     }
 
+    private static readonly string[] AllocationFileStems = ["allocation", "allocation-subtotals"];
+
     /// <summary>Writes <see cref="ExportFiles"/> to a folder; an allocation file of an earlier run that this one could not compute is deleted.</summary>
     public static void WriteFiles(IReadOnlyDictionary<string, byte[]> files, int year, string outDir)
     {
         Directory.CreateDirectory(outDir);
-        foreach (var stale in new[] { "allocation", "allocation-subtotals" }.SelectMany(n => new[] { $"{n}-{year}.csv", $"{n}-{year}.json" }))
+        foreach (var stale in AllocationFileStems.SelectMany(n => new[] { $"{n}-{year}.csv", $"{n}-{year}.json" }))
         {
             // An allocation that could not be computed this time must not leave an older one looking current.
             File.Delete(Path.Combine(outDir, stale));

@@ -5,7 +5,7 @@ namespace Svf.Assessment;
 /// (Hamilton / largest-remainder method): everyone gets the integer part of amount × weight / Σweight; the kronor left
 /// go one each to the largest remainders. Ties in the remainder go to the larger weight, then to the lower key.
 /// </summary>
-public static class LargestRemainder
+internal static class LargestRemainder
 {
     public static long[] Split(long amount, IReadOnlyList<long> weights, IReadOnlyList<string> keys)
     {

@@ -232,7 +232,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             .ToList();
     }
 
-    private ConditionResult LeadTimeResult(AgreementRules rules, ConditionRule c, Region region, IndicatorRow? row)
+    private static ConditionResult LeadTimeResult(AgreementRules rules, ConditionRule c, Region region, IndicatorRow? row)
     {
         var threshold = (double)c.Threshold!.Value;
         var baseResult = Base(rules, c, region) with { Threshold = threshold };

@@ -1,25 +1,25 @@
 namespace Svf.Indicators;
 
 /// <summary>Additive counts for one cell (period × unit × SVF × sex). Cells for larger groups are sums of smaller ones.</summary>
-public sealed class CellCounts
+internal sealed class CellCounts
 {
-    public long Started;
-    public long Completed;
-    public long CancerConfirmed;
-    public long Treated;
-    public long WithLimit;
-    public long WithinLimit;
-    public long OverLow;
-    public long OverHigh;
-    public long NoLimit;
-    public long LimitSuperseded;
-    public long OvertimeDays;
-    public double NewCases;
-    public bool HasNewCases;
+    public long Started { get; set; }
+    public long Completed { get; set; }
+    public long CancerConfirmed { get; set; }
+    public long Treated { get; set; }
+    public long WithLimit { get; set; }
+    public long WithinLimit { get; set; }
+    public long OverLow { get; set; }
+    public long OverHigh { get; set; }
+    public long NoLimit { get; set; }
+    public long LimitSuperseded { get; set; }
+    public long OvertimeDays { get; set; }
+    public double NewCases { get; set; }
+    public bool HasNewCases { get; set; }
     /// <summary>A new-cases figure for both sexes together (no sex given) reached this cell: every pathway then has a denominator.</summary>
-    public bool HasBothSexesFigure;
-    public long InclusionNumerator;
-    public readonly LeadTimeHistogram LeadTimes = new();
+    public bool HasBothSexesFigure { get; set; }
+    public long InclusionNumerator { get; set; }
+    public LeadTimeHistogram LeadTimes { get; } = new();
 
     public void Add(CellCounts o) => Add(o, withInclusionNumerator: true);
 

@@ -15,16 +15,20 @@ public sealed class IndicatorEngine(ReferenceDataSet reference, IndicatorOptions
     public const string BothSexes = "TOTAL";
     private const int SexCount = 3; // index 0 = both (only for sex-less denominators), 1 = man, 2 = kvinna
 
-    private readonly Dictionary<string, int> _regionIndex = reference.Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
+    // The first initializer also checks that the reference data fits the packed group key of pass 2.
+    private readonly Dictionary<string, int> _regionIndex = FitsPackedKey(reference).Regions.Select((r, i) => (r.Code, i)).ToDictionary(t => t.Code, t => t.i);
     private readonly Dictionary<string, int> _svfIndex = reference.Svfs.Select((s, i) => (s.Code, i)).ToDictionary(t => t.Code, t => t.i);
-    private readonly bool _fitsPackedKey = reference.Regions.Count < 1023 && reference.Rccs.Count < 1023 && reference.Svfs.Count < 1022
-        ? true : throw new NotSupportedException("More than 1 000 regions, RCCs or SVFs: the group key of pass 2 has 10 bits for each.");
 
     // RCC index of each region (-1 if its RCC is not in the reference data), for the unrolled loop of pass 2.
     // Every region's RCC is in rcc.csv (the loader refuses anything else), so this index is always found.
     private readonly int[] _regionRcc = reference.Regions.Select(r => reference.Rccs.Select(c => c.Code).ToList().IndexOf(r.RccCode)).ToArray();
 
     public IndicatorOptions Options => options;
+
+    private static ReferenceDataSet FitsPackedKey(ReferenceDataSet reference) =>
+        reference.Regions.Count < 1023 && reference.Rccs.Count < 1023 && reference.Svfs.Count < 1022
+            ? reference
+            : throw new NotSupportedException("More than 1 000 regions, RCCs or SVFs: the group key of pass 2 has 10 bits for each.");
 
     /// <summary>Pass 1: counts per month × region × SVF × sex. Keep the result to compute several tables from one read.</summary>
     public MonthlyCells Aggregate(IEnumerable<PathwayFact> pathways, IEnumerable<NewCasesFact> newCases)

@@ -8,10 +8,10 @@ namespace Svf.Indicators;
 public sealed record IndicatorOptions
 {
     /// <summary>Inclusion goal (inklusionsmål): share of new cancer cases investigated in an SVF.</summary>
-    public decimal InclusionGoal { get; init; } = 0.70m;
+    public decimal InclusionGoal { get; init; } = SvfGoals.Inclusion;
 
     /// <summary>Lead-time goal (ledtidsmål): share of treated patients within the SVF's limit.</summary>
-    public decimal LeadTimeGoal { get; init; } = 0.80m;
+    public decimal LeadTimeGoal { get; init; } = SvfGoals.LeadTime;
 
     public InclusionNumerator InclusionNumerator { get; init; } = InclusionNumerator.CancerConfirmed;
 

@@ -9,7 +9,7 @@ namespace Svf.Indicators;
 /// additions and percentiles need no sorting; pass 2 of the engine merges every monthly cell into twelve groups.
 /// A histogram whose days would span more than <see cref="MaxDenseSpan"/> switches to a dictionary.
 /// </remarks>
-public sealed class LeadTimeHistogram
+internal sealed class LeadTimeHistogram
 {
     private const int MaxDenseSpan = 1 << 14;
     private const int Limit = 1 << 30;

@@ -1,4 +1,4 @@
 namespace Svf.Ingestion;
 
 /// <summary>What reading one submission's content produced: row counts and what is missing for completeness.</summary>
-public sealed record ContentResult(int RowsRead, int RowsStored, IReadOnlyList<string> SvfWithoutRows, IReadOnlyList<string> MonthsWithoutRows);
+internal sealed record ContentResult(int RowsRead, int RowsStored, IReadOnlyList<string> SvfWithoutRows, IReadOnlyList<string> MonthsWithoutRows);

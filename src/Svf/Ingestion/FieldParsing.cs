@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Svf.Ingestion;
 
 /// <summary>Culture-safe parsing of submission fields (invariant culture; Swedish Excel habits tolerated).</summary>
-public static class FieldParsing
+internal static class FieldParsing
 {
     private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
 

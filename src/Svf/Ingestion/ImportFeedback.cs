@@ -109,9 +109,11 @@ public static class ImportCsv
 {
     public static int Read(Stream content, string[] requiredColumns, string[] knownColumns, IssueCollector issues, Action<CsvSource> row, string formatDoc)
     {
+        CsvSource? csv = null;
+        var read = 0;
         try
         {
-            using var csv = new CsvSource(content);
+            csv = new CsvSource(content);
             var missing = requiredColumns.Where(col => !csv.HasColumn(col)).ToList();
             foreach (var col in missing)
             {
@@ -130,15 +132,14 @@ public static class ImportCsv
             {
                 return 0;
             }
-            var read = 0;
             while (csv.Read())
             {
                 read++;
-                if (!RowShape.RowIsWhole(csv, issues))
+                // The same row-shape rules as the submissions: too many or too few fields, or an impossibly long field.
+                if (RowShape.RowIsWhole(csv, issues))
                 {
-                    continue;
+                    row(csv);
                 }
-                row(csv);
             }
             if (read == 0)
             {
@@ -148,14 +149,22 @@ public static class ImportCsv
         }
         catch (DecoderFallbackException)
         {
-            issues.Error("file.not_utf8", 0, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
-            return 0;
+            issues.Error("file.not_utf8", csv is null ? 1 : csv.Line + 1, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
         }
-        catch (Sylvan.Data.Csv.CsvFormatException e)
+        catch (Sylvan.Data.Csv.CsvRecordTooLargeException)
         {
-            issues.Error("file.malformed", e.RowNumber, null,
-                "Filen kan inte läsas som CSV: ett fält med citattecken (\") avslutas inte. Kontrollera citattecknen kring radnumret och skicka filen igen.");
-            return 0;
+            issues.Error("field.too_long", csv is null ? 1 : csv.Line + 1, null,
+                "Raden är för lång för att läsas; resten av filen lästes inte. Vanlig orsak: ett fält som börjar med citattecken (\") utan att avslutas med ett.");
         }
+        catch (Sylvan.Data.Csv.CsvFormatException)
+        {
+            issues.Error("file.malformed", csv is null ? 1 : csv.Line + 1, null,
+                "Filen kan inte läsas som CSV från den här raden: ett fält med citattecken (\") avslutas inte, eller följs av mer text före avgränsaren. Kontrollera citattecknen på raden och skicka filen igen.");
+        }
+        finally
+        {
+            csv?.Dispose();
+        }
+        return read;
     }
 }

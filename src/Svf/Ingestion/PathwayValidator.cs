@@ -10,7 +10,7 @@ namespace Svf.Ingestion;
 /// One validator per submission. Rows are checked one at a time and nothing is kept between them; duplicates across
 /// rows are found by <see cref="DuplicatePathways"/>.
 /// </summary>
-public sealed class PathwayValidator(
+internal sealed class PathwayValidator(
     ReferenceDataSet reference,
     Pseudonymizer pseudonymizer,
     string submissionRegion,

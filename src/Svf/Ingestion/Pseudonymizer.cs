@@ -8,7 +8,7 @@ namespace Svf.Ingestion;
 /// same key within one key, so duplicates and repeat pathways can be found, but the number cannot be recovered without
 /// the key. The key comes from configuration (SVF_PSEUDONYM_KEY or a key file) and is never stored in the repository.
 /// </summary>
-public sealed class Pseudonymizer
+public sealed class Pseudonymizer : IDisposable
 {
     public const int MinimumKeyBytes = 32;
 
@@ -78,6 +78,9 @@ public sealed class Pseudonymizer
 
     /// <summary>Reads a key given as base64 (at least 32 bytes once decoded).</summary>
     public static Pseudonymizer FromBase64(string base64) => new(Convert.FromBase64String(base64.Trim()));
+
+    /// <summary>Releases the HMAC instance (and its copy of the key).</summary>
+    public void Dispose() => _hmac.Dispose();
 
     public static string NewKeyBase64() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(MinimumKeyBytes));
 }

@@ -1,7 +1,7 @@
 namespace Svf.Ingestion;
 
 /// <summary>The text fields of one pathway row as read from the file, before validation. Null = column absent or empty.</summary>
-public sealed record RawPathwayRow(
+internal sealed record RawPathwayRow(
     int Row,
     string? Region,
     string? PersonalId,

@@ -7,7 +7,7 @@ namespace Svf.Ingestion;
 /// Keeps personal identity numbers out of feedback. A mistyped or shifted row can put a personnummer in any field, and
 /// feedback is stored and shown, so a field's value is only quoted when it cannot be one.
 /// </summary>
-public static partial class Redaction
+internal static partial class Redaction
 {
     public const string Hidden = "(värdet visas inte: det kan innehålla ett personnummer)";
     public const string MaskedNumber = "[personnummer dolt]";

@@ -229,13 +229,14 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
         }
         catch (DecoderFallbackException)
         {
-            issues.Error("file.not_utf8", NextRow(csv), null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
+            // Row 0: the text is decoded a buffer ahead of the row being read, so the row of the bad byte is not known.
+            issues.Error("file.not_utf8", 0, null, "Filen är inte kodad i UTF-8. Spara den som \"CSV UTF-8 (kommaavgränsad)\" i Excel.");
         }
         catch (Sylvan.Data.Csv.CsvRecordTooLargeException e)
         {
             // The reader's buffer does not grow (memory stays bounded): a row this long is almost always an unclosed quote.
             issues.Error("field.too_long", NextRow(csv), csv?.ColumnName(e.FieldOrdinal),
-                $"Raden är längre än {CsvSource.MaxRowChars:N0} tecken och kan inte läsas; resten av filen lästes inte. Vanlig orsak: ett fält som börjar med citattecken (\") utan att avslutas med ett.");
+                $"Raden är längre än {SwedishFormat.Number(CsvSource.MaxRowChars)} tecken och kan inte läsas; resten av filen lästes inte. Vanlig orsak: ett fält som börjar med citattecken (\") utan att avslutas med ett.");
         }
         catch (Sylvan.Data.Csv.CsvFormatException)
         {

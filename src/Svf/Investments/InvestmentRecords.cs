@@ -75,13 +75,10 @@ public sealed record InvestmentActor(string Actor, string? RccCode)
     {
         Svf.Application.Role.RccCoordinator when caller.RccCode is { } rcc => Rcc(caller.UserId, rcc),
         Svf.Application.Role.NationalAnalyst or Svf.Application.Role.MinistryViewer => National(caller.UserId),
-        _ => throw new InvestmentAccessDeniedException($"Rollen {caller.Role} har inte tillgång till redovisningen av de särskilda satsningarna."),
+        _ => throw new Svf.Application.AccessDeniedException($"Rollen {caller.Role} har inte tillgång till redovisningen av de särskilda satsningarna."),
     };
 
     public static InvestmentActor Rcc(string actor, string rccCode) => new(actor, rccCode);
 
     public bool CanSee(string rccCode) => RccCode is null || RccCode == rccCode;
 }
-
-/// <summary>Raised when an RCC's user asks for another RCC's records (the refusal is audited).</summary>
-public sealed class InvestmentAccessDeniedException(string message) : Exception(message);

@@ -173,7 +173,7 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
             return;
         }
         AuditLog.Write(db, actor.Actor, action + ".refused", null, null, $"actor of RCC {actor.RccCode} asked for RCC {rccCode}");
-        throw new InvestmentAccessDeniedException($"Du företräder {actor.RccCode} och kan inte se eller ändra {rccCode}s redovisning.");
+        throw new Svf.Application.AccessDeniedException($"Du företräder {actor.RccCode} och kan inte se eller ändra {rccCode}s redovisning.");
     }
 
     private static int ReadCsv(Stream content, InvestmentValidator validator, IssueCollector issues)

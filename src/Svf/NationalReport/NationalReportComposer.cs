@@ -39,7 +39,7 @@ internal static class NationalReportComposer
             WhyMissed(d, reference),
             Trend(d, options),
             Investments(d),
-            Method(d, reference, options),
+            Method(d, options),
             Appendix(d, reference),
         };
         var figures = new StringBuilder();
@@ -156,7 +156,7 @@ internal static class NationalReportComposer
         }).ToList();
         var table = new ReportTable("Rapportering", "Regionernas redovisningar och återkoppling",
             [Col("Region"), Col("Status"), Col("Version", ColumnKind.Count), Col("Inkom", ColumnKind.Date), Col("Efter sista dag"), Col("Saknas", ColumnKind.Count), Col("Avvikande uppgifter", ColumnKind.Count)],
-            rows) { Note = $"Status enligt Socialstyrelsens uppföljning. Sista dag: {d.Letters.FirstOrDefault()?.Deadline.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? Missing}. \"Saknas\" gör redovisningen ofullständig; avvikande uppgifter återkopplas men redovisningen räknas som inkommen enligt mallen." };
+            rows) { Note = $"Status enligt Socialstyrelsens uppföljning. Sista dag: {(d.Letters.Count > 0 ? Svf.Output.IsoDate.ToText(d.Letters[0].Deadline) : Missing)}. \"Saknas\" gör redovisningen ofullständig; avvikande uppgifter återkopplas men redovisningen räknas som inkommen enligt mallen." };
         var byStatus = d.Letters.GroupBy(l => l.Status).OrderBy(g => g.Key).Select(g => $"{ReportFeedbackLetter.StatusText(g.Key)}: {g.Count()}");
         return new ReportSection("rapportering", "Rapportering och återkoppling",
         [
@@ -557,7 +557,7 @@ internal static class NationalReportComposer
         ("Preliminär", $"Parametern i regelverket för {rules.Year} är inte bekräftad mot överenskommelsens text."),
     ];
 
-    private static ReportSection Method(NationalReportData d, ReferenceDataSet reference, IndicatorOptions options)
+    private static ReportSection Method(NationalReportData d, IndicatorOptions options)
     {
         var p = d.Provenance;
         var nation = d.Row("nation", "SE", Total, Both);

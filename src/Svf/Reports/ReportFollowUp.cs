@@ -15,7 +15,7 @@ public sealed class ReportFollowUp(SvfDatabase db, ReferenceDataSet reference)
     {
         var history = RegionReportStore.History(db, rules.Year);
         var withFeedback = RegionReportStore.ReportsWithFeedback(db, rules.Year);
-        var deadline = rules.Conditions.FirstOrDefault(c => c.Type == ConditionType.ReportOnTime)?.Deadline ?? new DateOnly(rules.Year, 9, 30);
+        var deadline = rules.ReportDeadline;
         return reference.Regions.Select(region =>
         {
             var latest = history.LastOrDefault(h => h.RegionCode == region.Code && h.Status == ReportStatus.Submitted);

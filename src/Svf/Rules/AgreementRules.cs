@@ -24,6 +24,12 @@ public sealed record AgreementRules
 
     public ConditionRule Condition(string id) => Conditions.Single(c => c.Id == id);
 
+    /// <summary>
+    /// The last day for the yearly report: the first report_on_time condition's deadline, or else 30 September of the
+    /// year (the deadline of every agreement so far). The one home of that fallback.
+    /// </summary>
+    public DateOnly ReportDeadline => Conditions.FirstOrDefault(c => c.Type == ConditionType.ReportOnTime)?.Deadline ?? new DateOnly(Year, 9, 30);
+
     /// <summary>The population figures a payment is split by: its own, or else the year's.</summary>
     public PopulationRule PopulationOf(PaymentRule payment) => payment.Population ?? Population;
 

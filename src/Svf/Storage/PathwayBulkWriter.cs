@@ -12,7 +12,7 @@ namespace Svf.Storage;
 /// Writes validated pathways of one submission inside its transaction: a prepared INSERT on SQLite, binary COPY on
 /// PostgreSQL. Rows are written as they are validated, so memory stays bounded whatever the file size.
 /// </summary>
-public abstract class PathwayBulkWriter : IDisposable
+internal abstract class PathwayBulkWriter : IDisposable
 {
     public const string Columns = "submission_id, row_no, region_code, person_key, sex, birth_year, age, svf_code, suspicion_date, " +
         "first_visit_date, treatment_decision_date, treatment_start_date, treatment_type, end_date, outcome, icd10";

@@ -40,8 +40,7 @@ public class AssessmentUseCasesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task The_run_is_audited_with_its_fingerprint_and_refused_to_anyone_but_analysts(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -74,8 +73,7 @@ public class AssessmentUseCasesTests
         AuditLog.Read(t.Db).First().Action.ShouldBe("assessment.read.denied");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task What_if_a_lower_threshold_compares_region_by_region_and_krona_by_krona(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -85,12 +83,13 @@ public class AssessmentUseCasesTests
 
         WhatIfRow Row(string region, string payment) => result.Rows.Single(r => r.RegionCode == region && r.PaymentId == payment);
         // Now: only Stockholm qualifies for payment 2, and under Redistribute it gets all 182 500 000 kr.
-        // At 55 % Uppsala qualifies too: 182 500 000 split by the 2025 payment-2 population (30 Sep 2025), 2 485 275 : 410 601,
+        // At 55 % Uppsala qualifies too: 182 500 000 split by payment 2's population of 30 Sep 2025, 2 485 275 : 410 601,
         // = 156 623 656.37 and 25 876 343.63, rounded by largest remainder to 156 623 656 and 25 876 344.
         Row("01", "payment2").ShouldSatisfyAllConditions(
             r => r.CurrentAmount.ShouldBe(182_500_000),
             r => r.ScenarioAmount.ShouldBe(156_623_656),
-            r => r.Difference.ShouldBe(-25_876_344));
+            r => r.Difference.ShouldBe(-25_876_344),
+            r => r.LockedAmount.ShouldBeNull());
         Row("03", "payment2").ShouldSatisfyAllConditions(
             r => r.CurrentEligibility.ShouldBe(ConditionOutcome.NotMet),
             r => r.ScenarioEligibility.ShouldBe(ConditionOutcome.Met),
@@ -107,22 +106,22 @@ public class AssessmentUseCasesTests
             e => e.Detail.ShouldContain($"{result.Current.Fingerprint} -> {result.Alternative.Fingerprint}"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task What_if_withhold_and_another_population_date(string provider)
     {
         using var t = TestDatabases.Create(provider);
         await Seed(t.Db);
         var service = Service(t.Db);
 
-        // Withhold needs all 21 regions' figures (Sep 2025 lacks three), so on 31 Dec 2023: Stockholm gets only its population
-        // share of all 21 regions, 182 500 000 × 2 454 821 / 10 551 707 = 42 458 043.28.
+        // Withhold splits payment 2 over all 21 regions, but its population date (30 Sep 2025) lacks three regions' figures: no allocation.
+        var noFigures = service.WhatIf(Analyst, 2025, new WhatIfScenario { Policy = FailedSharePolicy.Withhold });
+        noFigures.Alternative.AllocationUnavailable.ShouldNotBeNull().ShouldContain("2025-09-30");
+        // With 31 Dec 2023 for every payment: Stockholm gets only its share of all 21, 182 500 000 × 2 454 821 / 10 551 707 = 42 458 043.28.
         var withhold = service.WhatIf(Analyst, 2025, new WhatIfScenario { Policy = FailedSharePolicy.Withhold, PopulationReferenceDate = new DateOnly(2023, 12, 31) });
         var sthlm = withhold.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "payment2");
         sthlm.ScenarioAmount!.Value.ShouldBeInRange(42_458_043, 42_458_044);
         withhold.Rows.Where(r => r.PaymentId == "payment2").Sum(r => r.ScenarioAmount!.Value + r.ScenarioWithheld!.Value).ShouldBe(182_500_000);
         withhold.ChangedOutcomes.ShouldBeEmpty();
-        withhold.Current.Allocation.ShouldNotBeNull();
 
         // 31 Dec 2024 lacks some regions' population: no allocation under the scenario, said why, amounts left empty.
         var date = service.WhatIf(Analyst, 2025, new WhatIfScenario { PopulationReferenceDate = new DateOnly(2024, 12, 31) });
@@ -133,5 +132,41 @@ public class AssessmentUseCasesTests
         Should.Throw<ArgumentException>(() => service.WhatIf(Analyst, 2025, new WhatIfScenario { InclusionThreshold = 70m }));
         Should.Throw<AccessDeniedException>(() => service.WhatIf(Caller.Ministry("d"), 2025, new WhatIfScenario()));
         AuditLog.Read(t.Db).First().Action.ShouldBe("assessment.what_if.denied");
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_locked_decision_is_locked_by_analysts_seen_by_the_ministry_and_shown_beside_a_what_if(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        await Seed(t.Db);
+        var service = Service(t.Db);
+
+        Should.Throw<AccessDeniedException>(() => service.Lock(Caller.RegionReporterOf("s", "01"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.lock.denied");
+        service.LockedAtUtc(2025).ShouldBeNull();
+
+        var locked = service.Lock(Analyst, 2025);
+        locked.Record.LockedBy.ShouldBe("analytiker");
+        service.LockedAtUtc(2025).ShouldNotBeNull();
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.locked");
+        Should.Throw<InvalidOperationException>(() => service.Lock(Analyst, 2025)); // a locked decision never changes
+
+        service.Locked(Caller.Ministry("departementet"), 2025)!.Record.ResultFingerprint.ShouldBe(locked.Record.ResultFingerprint);
+        Should.Throw<AccessDeniedException>(() => service.Locked(Caller.RccCoordinatorOf("r", "Norr"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.read.denied");
+        Should.Throw<AccessDeniedException>(() => service.Diff(Caller.Ministry("departementet"), 2025));
+        AuditLog.Read(t.Db).First().Action.ShouldBe("decision.diff.denied");
+        service.Rerun(Analyst, 2025).Identical.ShouldBeTrue();
+        service.Diff(Analyst, 2025).Same.ShouldBeTrue();
+
+        // The what-if puts the locked kronor beside the current and the scenario's.
+        var result = service.WhatIf(Analyst, 2025, new WhatIfScenario { InclusionThreshold = 0.55m });
+        result.Locked.ShouldNotBeNull();
+        var row = result.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "payment2");
+        row.LockedAmount.ShouldBe(182_500_000);
+        row.DifferenceFromLocked.ShouldBe(156_623_656 - 182_500_000);
+        result.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "TOTAL").LockedAmount
+            .ShouldBe(locked.Record.Allocation.Where(a => a.RegionCode == "01").Sum(a => a.Amount));
     }
 }

@@ -29,8 +29,7 @@ public class EarlyWarningTests
         await Send(uc, SubmissionKind.NewCases, "01", "2026", NewCases("01", "2026", Catalog.ForYear(2026), 120));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Inclusion_and_lead_times_so_far_with_what_it_takes_to_reach_the_thresholds(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -70,8 +69,7 @@ public class EarlyWarningTests
             e => e.Actor.ShouldBe("samordnare-01"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task On_track_once_enough_are_included_and_treated_in_time(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -88,8 +86,7 @@ public class EarlyWarningTests
         w.LeadTimes[0].MoreWithinLimitNeeded.ShouldBe(0);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Without_a_new_cases_figure_inclusion_cannot_be_told_and_other_regions_are_refused(string provider)
     {
         using var t = TestDatabases.Create(provider);

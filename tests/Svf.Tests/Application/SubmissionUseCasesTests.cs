@@ -52,7 +52,7 @@ public class SubmissionUseCasesTests
         _ => Admin,
     };
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(SubmitCells))]
     public async Task Submit_is_allowed_only_for_the_own_region_or_the_national_operator_and_a_refusal_is_audited(string provider, string who, string region, bool allowed)
     {
@@ -80,8 +80,7 @@ public class SubmissionUseCasesTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Unknown_region_codes_are_refused_with_a_clear_message(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -97,8 +96,7 @@ public class SubmissionUseCasesTests
         AuditLog.Read(t.Db).Single().Action.ShouldBe("submission.history.denied");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task History_shows_each_caller_only_the_regions_it_may_see(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -124,8 +122,7 @@ public class SubmissionUseCasesTests
         AuditLog.Read(t.Db).Take(3).ShouldAllBe(e => e.Action == "submission.history.denied");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Feedback_is_shown_to_the_region_its_rcc_and_analysts_only(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -150,8 +147,7 @@ public class SubmissionUseCasesTests
         Should.Throw<AccessDeniedException>(() => uc.Feedback(Ministry, id));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Withdrawal_by_another_region_or_of_a_non_current_submission_is_refused_and_audited(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -186,8 +182,7 @@ public class SubmissionUseCasesTests
         AuditLog.Read(t.Db).First().Action.ShouldBe("submission.withdraw.refused");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Upload_streams_asynchronously_from_a_non_seekable_request_body(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -211,8 +206,7 @@ public class SubmissionUseCasesTests
         again.SubmissionId.ShouldBe(report.SubmissionId);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task A_cancelled_upload_stores_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -233,10 +227,10 @@ public class SubmissionUseCasesTests
         Convert.ToInt64(SvfDatabase.Scalar(c, null, "SELECT COUNT(*) FROM pathways"), System.Globalization.CultureInfo.InvariantCulture).ShouldBe(0);
     }
 
-    [Fact]
-    public async Task Unknown_kind_is_refused_with_a_clear_message()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task Unknown_kind_is_refused_with_a_clear_message(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var e = await Should.ThrowAsync<ArgumentException>(() =>
             UseCases(t.Db).SubmitAsync(Analyst, "patients", "01", Year2025, new MemoryStream(), "x.csv"));
         e.Message.ShouldContain("'patients'");

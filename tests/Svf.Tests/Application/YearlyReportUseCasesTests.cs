@@ -14,8 +14,7 @@ public class YearlyReportUseCasesTests
     private static readonly Caller Uppsala = Caller.RegionReporterOf("samordnare-03", "03");
     private static readonly Caller Analyst = Caller.Analyst("analytiker");
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_region_saves_only_its_own_report_and_a_refusal_is_audited(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -52,8 +51,7 @@ public class YearlyReportUseCasesTests
         AuditLog.Read(t.Db).First().Action.ShouldBe("report.versions.denied");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Status_shows_each_caller_its_regions_and_only_analysts_send_feedback(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -79,8 +77,7 @@ public class YearlyReportUseCasesTests
         AuditLog.Read(t.Db).First().ShouldSatisfyAllConditions(e => e.Action.ShouldBe("report.feedback_sent"), e => e.RegionCode.ShouldBe("09"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Reporting_status_overview_of_the_regions(string provider)
     {
         using var t = TestDatabases.Create(provider);

@@ -50,8 +50,7 @@ public class DecisionServiceTests
         SendReport(db, region, reportSavedUtc);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_locked_decision_stays_as_locked_reruns_identically_and_a_later_run_names_what_changed(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -122,10 +121,10 @@ public class DecisionServiceTests
         audit.ShouldContain("decision.diff");
     }
 
-    [Fact]
-    public void A_correction_that_replaces_a_locked_submission_is_named_as_no_longer_current()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_correction_that_replaces_a_locked_submission_is_named_as_no_longer_current(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         RegionQualifies(t.Db, "01", FixedClock.Default, "2025-09-20T08:00:00Z");
         var service = new DecisionService(t.Db, LockClock);
         var locked = service.Lock(Rules, Ref, FailedSharePolicy.Redistribute, "analytiker");
@@ -149,10 +148,10 @@ public class DecisionServiceTests
         service.Rerun(2025, "analytiker").Identical.ShouldBeTrue();
     }
 
-    [Fact]
-    public void A_decision_without_an_allocation_cannot_be_locked()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_decision_without_an_allocation_cannot_be_locked(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         // Nobody qualifies and three regions lack the September 2025 figure: payment 2 cannot be split.
         var e = Should.Throw<InvalidOperationException>(() => new DecisionService(t.Db, LockClock).Lock(Rules, Ref, FailedSharePolicy.Redistribute, "analytiker"));
         e.Message.ShouldContain("kan inte låsas");

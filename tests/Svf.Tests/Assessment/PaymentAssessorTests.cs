@@ -28,10 +28,10 @@ public class PaymentAssessorTests
             ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
     }
 
-    [Fact]
-    public void Leaving_out_an_svf_figure_cannot_pass_the_inclusion_goal()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Leaving_out_an_svf_figure_cannot_pass_the_inclusion_goal(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var service = TestSubmissions.Service(t.Db);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
         service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;new_cases\n01;BROST;2025-H1;10\n")), "n.csv", "01",
@@ -42,10 +42,28 @@ public class PaymentAssessorTests
         r.Value.ShouldBe(0.7); // shown, but not judged
     }
 
-    [Fact]
-    public void A_period_the_region_has_not_fully_reported_cannot_be_assessed()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Inclusion_counts_a_sex_only_with_its_own_figure(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        // One woman and one man with breast cancer in 2025-H1; breast figures only for women: 01;BROST;2025-H1;K;10, and 0
+        // for every other pooled SVF. The man has no denominator, so the region's inclusion is 1 of 10 (10 %), not 2 of 10.
+        using var t = TestDatabases.Create(provider);
+        var service = TestSubmissions.Service(t.Db);
+        service.SubmitPathways(new CsvBuilder().Row().Row(r => { r[SubmissionColumns.Sex] = "M"; r[SubmissionColumns.PersonalId] = TestPins.Next(Sex.Male); }).Stream(),
+            "p.csv", "01", ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        var others = Rules.Condition("inclusion").SvfCodes.Where(c => c != "BROST" && Ref.SvfsByCode[c].HasIcdList).Select(c => $"01;{c};2025-H1;;0\n");
+        service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region;svf;period;sex;new_cases\n01;BROST;2025-H1;K;10\n" + string.Concat(others))), "n.csv", "01",
+            ReportingPeriod.Parse("2025"), "t").ErrorCount.ShouldBe(0);
+        var r = Result(t.Db, "inclusion");
+        r.Numerator.ShouldBe(1);
+        r.Denominator.ShouldBe(10);
+        r.Outcome.ShouldBe(ConditionOutcome.NotMet);
+    }
+
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_period_the_region_has_not_fully_reported_cannot_be_assessed(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
         var service = TestSubmissions.Service(t.Db);
         service.SubmitPathways(new CsvBuilder().Rows(7).Stream(), "p.csv", "01", ReportingPeriod.Parse("2025-Q1"), "t").ErrorCount.ShouldBe(0);
         var r = Result(t.Db, "inclusion");
@@ -62,8 +80,7 @@ public class PaymentAssessorTests
     private static void SaveAt(SvfDatabase db, RegionReport report, string utc, bool submit = true) =>
         RegionReportStore.Save(db, report, submit, "coordinator", new FixedClock(DateTimeOffset.Parse(utc, System.Globalization.CultureInfo.InvariantCulture)));
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Inclusion_of_exactly_70_percent_meets_the_goal(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -76,10 +93,10 @@ public class PaymentAssessorTests
         r.Evidence.ShouldContain("70,0 %");
     }
 
-    [Fact]
-    public void Inclusion_just_below_70_percent_fails_and_says_by_how_much()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Inclusion_just_below_70_percent_fails_and_says_by_how_much(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SevenBreastCancers(t.Db, "10,01");
         var r = Result(t.Db, "inclusion");
         r.Outcome.ShouldBe(ConditionOutcome.NotMet);
@@ -87,18 +104,17 @@ public class PaymentAssessorTests
         r.CiLow.ShouldNotBeNull();
     }
 
-    [Fact]
-    public void Region_without_data_cannot_be_assessed()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Region_without_data_cannot_be_assessed(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SevenBreastCancers(t.Db, "10");
         var r = Result(t.Db, "inclusion", "03");
         r.Outcome.ShouldBe(ConditionOutcome.CannotAssess);
         r.Reason.ShouldBe("förlopp saknas för 2025-01–2025-06");
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Report_on_the_deadline_day_itself_is_on_time(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -108,20 +124,20 @@ public class PaymentAssessorTests
         r.ReceivedDate.ShouldBe(new DateOnly(2025, 9, 30));
     }
 
-    [Fact]
-    public void Report_one_day_late_fails()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Report_one_day_late_fails(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SaveAt(t.Db, CompleteReport("01"), "2025-09-30T22:01:00Z"); // 00:01 on 1 October in Stockholm
         var r = Result(t.Db, "report_on_time");
         r.Outcome.ShouldBe(ConditionOutcome.NotMet);
         r.DaysLate.ShouldBe(1);
     }
 
-    [Fact]
-    public void A_draft_is_not_a_report_and_an_incomplete_one_on_time_does_not_count()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_draft_is_not_a_report_and_an_incomplete_one_on_time_does_not_count(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SaveAt(t.Db, CompleteReport("01"), "2025-09-01T10:00:00Z", submit: false);
         Result(t.Db, "report_on_time").Reason.ShouldBe("ingen redovisning inkommen");
         var incomplete = CompleteReport("01") with { Obstacles = [] };
@@ -134,10 +150,10 @@ public class PaymentAssessorTests
         RegionReportStore.History(t.Db, 2025, "01").Select(h => h.Status).ShouldBe(["draft", "submitted", "submitted"]);
     }
 
-    [Fact]
-    public void Prem_from_the_latest_submitted_report()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Prem_from_the_latest_submitted_report(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.CannotAssess);
         SaveAt(t.Db, CompleteReport("01", prem: false), "2025-09-20T10:00:00Z");
         Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.NotMet);
@@ -145,10 +161,10 @@ public class PaymentAssessorTests
         Result(t.Db, "prem").Outcome.ShouldBe(ConditionOutcome.Met);
     }
 
-    [Fact]
-    public void Payment_two_needs_every_condition()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Payment_two_needs_every_condition(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SevenBreastCancers(t.Db, "10");
         SaveAt(t.Db, CompleteReport("01"), "2025-09-20T10:00:00Z");
         var assessment = new PaymentAssessor(t.Db, Ref, new IndicatorOptions()).Assess(Rules);
@@ -160,10 +176,10 @@ public class PaymentAssessorTests
         assessment.Decisions.Where(d => d.PaymentId == "payment1").ShouldAllBe(d => d.Qualifies);
     }
 
-    [Fact]
-    public void Follow_up_status_moves_from_not_received_to_complete()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Follow_up_status_moves_from_not_received_to_complete(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var followUp = new ReportFollowUp(t.Db, Ref);
         var none = new Dictionary<string, double?>();
         followUp.Letters(Rules, none).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.NotReceived);
@@ -181,10 +197,10 @@ public class PaymentAssessorTests
         followUp.Letters(Rules, none).Single(l => l.RegionCode == "01").Status.ShouldBe(RegionReportingStatus.Complete);
     }
 
-    [Fact]
-    public void Own_inclusion_rate_differing_beyond_the_tolerance_is_fed_back()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Own_inclusion_rate_differing_beyond_the_tolerance_is_fed_back(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SaveAt(t.Db, CompleteReport("01") with { OwnInclusionRate = 0.75m }, "2025-09-20T10:00:00Z");
         var followUp = new ReportFollowUp(t.Db, Ref);
         // 75 % reported, 72.9 % computed: 2.1 percentage points > 2.0 tolerance.
@@ -220,10 +236,10 @@ public class DeviationTests
 
 public class ReportVersionTests
 {
-    [Fact]
-    public void A_back_dated_receipt_cannot_go_behind_a_later_version()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_back_dated_receipt_cannot_go_behind_a_later_version(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var report = new RegionReport { Region = "01", Year = 2025 };
         RegionReportStore.Save(t.Db, report, true, "a", new FixedClock(new DateTimeOffset(2025, 9, 20, 10, 0, 0, TimeSpan.Zero)));
         Should.Throw<ArgumentException>(() =>
@@ -237,8 +253,7 @@ public class LeadTimeConditionTests
     private static readonly ReferenceDataSet Ref = ReferenceDataSet.Embedded;
     private static readonly AgreementRules Rules2026 = AgreementRulesCatalog.Load(Ref).ForYear(2026);
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Lead_time_requirements_split_colon_and_rectum_by_icd(string provider)
     {
         using var t = TestDatabases.Create(provider);

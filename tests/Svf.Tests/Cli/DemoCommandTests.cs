@@ -38,6 +38,30 @@ public class DemoCommandTests
             byPayment["payment1"].ShouldBe(182_500_000);
             byPayment["payment2"].ShouldBe(182_500_000);
             allocation.Skip(1).Count(l => l.Split(';')[Col("region_code")] == "13" && l.Split(';')[Col("eligibility")] == "not_met").ShouldBe(1);
+
+            // Special investments and the reconciliation with SKR (steps 8 and 9).
+            text.ShouldContain("Lägesbild över de särskilda satsningarna 2025");
+            text.ShouldContain("[regions.unknown]");                 // the RCC report with a mistake is rejected with feedback
+            text.ShouldContain("Region 21 Gävleborgs län saknas helt hos SKR");
+            foreach (var file in new[] { "lagesbild-2025.csv", "projects-2025.json", "lead-time-effect-2025.csv", "skr-reconciliation-cells.csv", "skr-reconciliation-regions.json" })
+            {
+                File.Exists(Path.Combine(results, file)).ShouldBeTrue(file);
+            }
+            var lagesbild = File.ReadAllLines(Path.Combine(results, "lagesbild-2025.csv"));
+            lagesbild.Length.ShouldBe(1 + 6 * 3);
+            var summary = File.ReadAllLines(Path.Combine(results, "skr-reconciliation-summary.csv"));
+            var sh = summary[0].Split(';');
+            var sv = summary[1].Split(';');
+            sv[Array.IndexOf(sh, "values_differ")].ShouldBe("2");         // the two planted differences
+            sv[Array.IndexOf(sh, "unknown_svf")].ShouldBe("1");
+            // Every region but Gävleborg (missing at SKR), Stockholm (the unknown SVF row) and the planted cells' regions agrees fully.
+            var regions = File.ReadAllLines(Path.Combine(results, "skr-reconciliation-regions.csv"));
+            var rh = regions[0].Split(';');
+            var notAgreeing = regions.Skip(1).Select(l => l.Split(';')).Where(f => f[Array.IndexOf(rh, "fully_agrees")] == "false").Select(f => f[Array.IndexOf(rh, "region_code")]).ToList();
+            notAgreeing.ShouldContain("21");
+            notAgreeing.ShouldContain("01");
+            notAgreeing.Count.ShouldBeInRange(2, 4);
+            sv[Array.IndexOf(sh, "regions_fully_agreeing")].ShouldBe((21 - notAgreeing.Count).ToString(CultureInfo.InvariantCulture));
         }
         finally
         {

@@ -65,6 +65,7 @@ public sealed class ExitCodeTests : IDisposable
         refused.Err.ShouldContain("access refused");
         System.IO.File.Exists(Path.Combine(_dir, "x.csv")).ShouldBeFalse();
         Svf("withdraw", "1", "--db", Db, "--reason", "fel", "--as-region", "03").Code.ShouldBe(4);
+        Svf("ingest", "--db", Db, "--region", "01", "--as-region", "03", "--period", "2025", good).Code.ShouldBe(4); // refused by the service, in an async command
 
         Svf("ingest", "--db", Db, "--region", "01", "--no-such-option", good).Code.ShouldBe(2);   // parse error
         Svf("ingest", "--db", Db, "--region", "01", "--period", "2025", Path.Combine(_dir, "missing.csv")).Code.ShouldBe(2);
@@ -106,6 +107,10 @@ public sealed class ExitCodeTests : IDisposable
         System.IO.File.ReadAllBytes(disguised).ShouldBe(disguisedBytes);
         Svf("assess", "--db", Db, "--year", "2025", "--out-dir", good).Code.ShouldBe(2);
         Svf("report", "status", "--db", Db, "--year", "2025", "--out-dir", dbFile).Code.ShouldBe(2);
+        Svf("allocation", "--year", "2025", "--out", "svf.db").Code.ShouldBe(2);
+        Svf("skr", "import", "--db", Db, "--feedback", "svf.db", good).Code.ShouldBe(2);
+        Svf("investments", "import", "--db", Db, "--rcc", "Vast", "--year", "2025", "--feedback", "svf.db", good).Code.ShouldBe(2);
+        Svf("skr", "reconcile", "--db", Db, "--out-dir", dbFile).Code.ShouldBe(2);
         // The database is still the database (reads are audited, so its bytes may have grown).
         System.IO.File.ReadAllBytes(dbFile).AsSpan(0, 15).SequenceEqual("SQLite format 3"u8).ShouldBeTrue();
         Svf("submissions", "--db", Db).Out.ShouldContain("good.csv");

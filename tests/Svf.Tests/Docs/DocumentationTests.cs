@@ -92,10 +92,10 @@ public class DocumentationTests
         }
     }
 
-    [Fact]
-    public void Example_files_are_accepted()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Example_files_are_accepted(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var service = TestSubmissions.Service(t.Db);
         var year = ReportingPeriod.Parse("2025");
 

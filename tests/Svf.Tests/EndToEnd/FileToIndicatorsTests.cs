@@ -33,8 +33,7 @@ public class FileToIndicatorsTests
 
     private static MemoryStream Utf8(string s) => new(Encoding.UTF8.GetBytes(s));
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Files_in_indicators_out(string provider)
     {
         using var t = TestDatabases.Create(provider);

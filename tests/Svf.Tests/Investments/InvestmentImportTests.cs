@@ -9,7 +9,7 @@ public class InvestmentImportTests
 {
     private static string Replace(string from, string to) => InvestmentTestData.Vast2025.Replace(from, to, StringComparison.Ordinal);
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_good_report_is_stored_whole_and_read_back(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -108,7 +108,7 @@ public class InvestmentImportTests
             ["area.amount_differs_from_projects", "area.not_reported", "regions.outside_rcc", "results.missing"]);
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_new_version_supersedes_and_a_rejected_one_changes_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -131,10 +131,10 @@ public class InvestmentImportTests
     public void An_rcc_user_can_import_and_read_only_its_own_rcc()
     {
         using var t = TestDatabases.CreateSqlite();
-        Should.Throw<InvestmentAccessDeniedException>(() => InvestmentTestData.Import(t.Db, InvestmentTestData.Vast2025, actingRcc: "Syd"));
+        Should.Throw<Svf.Application.AccessDeniedException>(() => InvestmentTestData.Import(t.Db, InvestmentTestData.Vast2025, actingRcc: "Syd"));
         InvestmentTestData.Import(t.Db, InvestmentTestData.Vast2025, actingRcc: "Vast").Accepted.ShouldBeTrue();
         var service = InvestmentTestData.Service(t.Db);
-        Should.Throw<InvestmentAccessDeniedException>(() => service.Current(InvestmentActor.Rcc("syd-user", "Syd"), "Vast", 2025));
+        Should.Throw<Svf.Application.AccessDeniedException>(() => service.Current(InvestmentActor.Rcc("syd-user", "Syd"), "Vast", 2025));
         service.History(InvestmentActor.Rcc("syd-user", "Syd")).ShouldBeEmpty();
         service.Lagesbild(InvestmentActor.Rcc("syd-user", "Syd"), 2025).Rows.ShouldAllBe(r => r.RccCode == "Syd");
         AuditLog.Read(t.Db).Count(e => e.Action.EndsWith(".refused", StringComparison.Ordinal)).ShouldBe(2);
@@ -149,6 +149,6 @@ public class InvestmentActorTests
         InvestmentActor.From(Svf.Application.Caller.RccCoordinatorOf("c", "Vast")).ShouldBe(new InvestmentActor("c", "Vast"));
         InvestmentActor.From(Svf.Application.Caller.Analyst("a")).RccCode.ShouldBeNull();
         InvestmentActor.From(Svf.Application.Caller.Ministry("m")).RccCode.ShouldBeNull();
-        Should.Throw<InvestmentAccessDeniedException>(() => InvestmentActor.From(Svf.Application.Caller.RegionReporterOf("r", "01")));
+        Should.Throw<Svf.Application.AccessDeniedException>(() => InvestmentActor.From(Svf.Application.Caller.RegionReporterOf("r", "01")));
     }
 }

@@ -5,7 +5,7 @@ namespace Svf.Tests.Investments;
 
 public class LagesbildTests
 {
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void The_lagesbild_gives_criteria_share_passed_on_and_projects_per_rcc_and_area(string provider)
     {
         using var t = TestDatabases.Create(provider);

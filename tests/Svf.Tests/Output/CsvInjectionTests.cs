@@ -48,7 +48,7 @@ public class CsvInjectionTests
         lines[1].ShouldBe("\"'-\";-5;-0.25;-1200.5;-3;2025-01-02");
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_file_name_from_outside_cannot_become_a_formula_in_the_history_csv(string provider)
     {

@@ -11,7 +11,7 @@ public class ReconciliationTests
     private static ReconciliationResult Reconcile(SvfDatabase db, string? region = null, ReconciliationTolerance? tolerance = null, bool all = false) =>
         new ReconciliationService(db, ReferenceDataSet.Embedded, new IndicatorOptions()).Reconcile("analytiker", region, tolerance, includeAgreeing: all);
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Figures_that_agree_give_no_differences(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -34,7 +34,7 @@ public class ReconciliationTests
         AuditLog.Read(t.Db).ShouldContain(e => e.Action == "skr.reconciled" && e.Actor == "analytiker");
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void One_cell_that_differs_beyond_the_tolerance_is_reported_with_both_figures(string provider)
     {
         using var t = TestDatabases.Create(provider);

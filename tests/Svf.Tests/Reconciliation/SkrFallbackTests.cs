@@ -42,7 +42,7 @@ public class SkrFallbackTests
         service.SubmitPathways(rows.Stream(), "p03.csv", "03", ReportingPeriod.Parse("2026-H1"), "test").ErrorCount.ShouldBe(0);
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Skr_data_assesses_a_region_without_own_data_only_when_asked_and_says_so(string provider)
     {
         using var t = TestDatabases.Create(provider);

@@ -8,7 +8,7 @@ public class SkrImportTests
 {
     private const string Header = "region;svf;sex;period;started;completed;treated;within_limit;lead_time_median\n";
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_good_file_is_stored_as_the_current_version_and_the_same_file_again_changes_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -25,7 +25,7 @@ public class SkrImportTests
         figures[2].WithinLimit.ShouldBeNull();
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_new_delivery_supersedes_the_old_one_which_stays_in_the_history(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -39,7 +39,7 @@ public class SkrImportTests
         SkrStore.Figures(t.Db, first.ImportId, null).Figures.Count.ShouldBe(3);
     }
 
-    [Theory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_file_with_one_bad_row_stores_nothing_and_the_current_version_stays(string provider)
     {
         using var t = TestDatabases.Create(provider);

@@ -120,3 +120,30 @@ public class AgreementRulesCheckTests
         rules.SvfInScope(ReferenceDataSet.Embedded).ShouldContain("MPN");
     }
 }
+
+public class OneHomeTests
+{
+    [Fact]
+    public void The_report_deadline_falls_back_to_30_september_in_one_place()
+    {
+        var rules = AgreementRulesCatalog.Load(Svf.ReferenceData.ReferenceDataSet.Embedded).ForYear(2025);
+        rules.ReportDeadline.ShouldBe(new DateOnly(2025, 9, 30));
+        var without = rules with { Conditions = rules.Conditions.Where(c => c.Type != ConditionType.ReportOnTime).ToList(), Year = 2027 };
+        without.ReportDeadline.ShouldBe(new DateOnly(2027, 9, 30));
+        var other = rules with { Conditions = rules.Conditions.Select(c => c.Type == ConditionType.ReportOnTime ? c with { Deadline = new DateOnly(2025, 10, 15) } : c).ToList() };
+        other.ReportDeadline.ShouldBe(new DateOnly(2025, 10, 15));
+    }
+
+    [Fact]
+    public void The_national_goals_have_one_home_in_code()
+    {
+        // Only SvfGoals spells 0.70 / 0.80 among the sources (the rules files hold each agreement's own requirement).
+        var offenders = Directory.EnumerateFiles(Path.Combine(Support.RepositoryRoot.Path, "src"), "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal) && !f.EndsWith("SvfGoals.cs", StringComparison.Ordinal))
+            .Where(f => System.Text.RegularExpressions.Regex.IsMatch(File.ReadAllText(f), @"\b0\.[78]0?m\b|≥ [78]0 %"))
+            .Select(Path.GetFileName).ToList();
+        offenders.ShouldBeEmpty();
+        new Svf.Indicators.IndicatorOptions().InclusionGoal.ShouldBe(Svf.Indicators.SvfGoals.Inclusion);
+        new Svf.Indicators.IndicatorOptions().LeadTimeGoal.ShouldBe(Svf.Indicators.SvfGoals.LeadTime);
+    }
+}

@@ -17,8 +17,7 @@ public class MigrationConcurrencyTests
     private const int Rounds = 4;
     private static readonly string[] Regions = ["01", "03", "04", "05"];
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Concurrent_migrate_and_ingest_on_a_fresh_database_all_succeed(string provider)
     {
         // The race needs the processes to meet inside the schema set-up; several rounds make that all but certain.
@@ -65,8 +64,7 @@ public class MigrationConcurrencyTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Migrate_on_an_up_to_date_database_changes_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);

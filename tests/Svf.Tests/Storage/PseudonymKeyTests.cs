@@ -22,8 +22,7 @@ public class PseudonymKeyTests
         return Convert.ToInt64(SvfDatabase.Scalar(c, null, sql), CultureInfo.InvariantCulture);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Submission_with_another_key_is_refused_and_nothing_is_stored(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -54,8 +53,7 @@ public class PseudonymKeyTests
             .ErrorCount.ShouldBe(0);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Key_is_recorded_on_first_use_even_if_that_file_is_rejected(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -66,8 +64,7 @@ public class PseudonymKeyTests
             Service(t.Db, TestKeys.Other()).SubmitPathways(new CsvBuilder().Rows(1).Stream(), "b.csv", "01", Year2025, "c"));
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Upgraded_database_is_bound_to_the_key_of_its_newest_submission(string provider)
     {
         using var t = TestDatabases.CreateUnmigrated(provider);
@@ -90,8 +87,7 @@ public class PseudonymKeyTests
             .SubmitPathways(new CsvBuilder().Rows(1).Stream(), "c.csv", "01", Year2025, "c").ErrorCount.ShouldBe(0);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Two_first_submissions_at_once_with_different_keys_bind_the_database_to_one_of_them(string provider)
     {
         using var t = TestDatabases.Create(provider);

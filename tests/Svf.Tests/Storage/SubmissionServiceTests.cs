@@ -21,8 +21,7 @@ public class SubmissionServiceTests
         return Convert.ToInt64(SvfDatabase.Scalar(c, null, $"SELECT COUNT(*) FROM {table}"), System.Globalization.CultureInfo.InvariantCulture);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Accepted_file_is_stored_with_pseudonyms_only(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -52,8 +51,7 @@ public class SubmissionServiceTests
         }
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Rejected_file_stores_nothing_but_its_feedback(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -76,8 +74,7 @@ public class SubmissionServiceTests
         SubmissionStore.Feedback(t.Db, history.Single().Id)!.ErrorCount.ShouldBe(1);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Same_file_twice_changes_nothing(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -91,8 +88,7 @@ public class SubmissionServiceTests
         CountRows(t.Db, "pathways").ShouldBe(5);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Corrected_file_supersedes_and_history_keeps_both(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -109,8 +105,7 @@ public class SubmissionServiceTests
         IndicatorSource.Pathways(t.Db).Count().ShouldBe(7); // only the current one counts
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Yearly_file_supersedes_the_months_it_covers_and_partial_overlap_is_refused(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -127,8 +122,7 @@ public class SubmissionServiceTests
         IndicatorSource.Pathways(t.Db).Count().ShouldBe(1);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void New_cases_accept_decimal_comma_and_are_versioned(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -141,8 +135,7 @@ public class SubmissionServiceTests
         facts.Select(f => f.NewCases).ShouldBe([123.5, 40, 41.5]);
     }
 
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Region_user_cannot_read_another_regions_rows_and_the_attempt_is_audited(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -156,39 +149,39 @@ public class SubmissionServiceTests
         audit.ShouldContain(e => e.Action == "submission.accepted");
     }
 
-    [Fact]
-    public void Missing_column_is_named_in_the_header_row()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Missing_column_is_named_in_the_header_row(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var csv = new CsvBuilder().Columns(C.PathwayAll.Where(c => c != C.Svf).ToArray()).Rows(2);
         var report = Service(t.Db).SubmitPathways(csv.Stream(), "a.csv", "01", Year2025, "test");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
         report.Issues.ShouldContain(i => i.Code == "header.missing_column" && i.Row == 1 && i.Field == C.Svf);
     }
 
-    [Fact]
-    public void Non_utf8_file_is_rejected_with_advice()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Non_utf8_file_is_rejected_with_advice(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var latin1 = Encoding.Latin1.GetBytes(new CsvBuilder().Row(r => r[C.Icd10] = "C50.9 Bröst").Text());
         var report = Service(t.Db).SubmitPathways(new MemoryStream(latin1), "a.csv", "01", Year2025, "test");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
         report.Issues.ShouldContain(i => i.Code == "file.not_utf8");
     }
 
-    [Fact]
-    public void Comma_separated_file_is_also_read()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Comma_separated_file_is_also_read(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var report = Service(t.Db).SubmitPathways(new CsvBuilder().Rows(2).Stream(','), "a.csv", "01", Year2025, "test");
         report.ErrorCount.ShouldBe(0);
         report.RowsStored.ShouldBe(2);
     }
 
-    [Fact]
-    public void Thousands_of_bad_rows_give_a_bounded_report()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Thousands_of_bad_rows_give_a_bounded_report(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var csv = new CsvBuilder().Rows(3000, (_, r) => r[C.Svf] = "NOPE");
         var report = Service(t.Db).SubmitPathways(csv.Stream(), "a.csv", "01", Year2025, "test");
         report.ErrorCount.ShouldBe(3000);
@@ -201,20 +194,20 @@ public class SubmissionServiceTests
 public class SubmissionFileRegressionTests
 {
 
-    [Fact]
-    public void Overlapping_new_case_periods_for_one_svf_are_refused()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Overlapping_new_case_periods_for_one_svf_are_refused(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = "region;svf;period;new_cases\n01;BROST;2025;100\n01;BROST;2025-H1;50\n";
         var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "nc.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
         report.Issues.ShouldContain(i => i.Code == "period.overlaps_row" && i.Row == 3 && i.Message.Contains("rad 2"));
     }
 
-    [Fact]
-    public void Header_only_file_does_not_wipe_the_period()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Header_only_file_does_not_wipe_the_period(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var service = Service(t.Db);
         service.SubmitPathways(new CsvBuilder().Rows(3).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
         var empty = service.SubmitPathways(new CsvBuilder().Stream(), "b.csv", "01", ReportingPeriod.Parse("2025"), "t");
@@ -223,20 +216,20 @@ public class SubmissionFileRegressionTests
         IndicatorSource.Pathways(t.Db).Count().ShouldBe(3);
     }
 
-    [Fact]
-    public void Duplicate_header_column_is_refused()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Duplicate_header_column_is_refused(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var columns = SubmissionColumns.PathwayAll.Append(SubmissionColumns.Sex).ToArray();
         var report = Service(t.Db).SubmitPathways(new CsvBuilder().Columns(columns).Rows(2).Stream(), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
         report.Issues.ShouldContain(i => i.Code == "header.duplicate_column" && i.Field == "sex");
     }
 
-    [Fact]
-    public void Unknown_region_in_new_cases_is_named_as_unknown()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Unknown_region_in_new_cases_is_named_as_unknown(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = "region;svf;period;new_cases\n99;BROST;2025;100\n";
         var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "nc.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Issues.ShouldContain(i => i.Code == "region.unknown");
@@ -245,8 +238,7 @@ public class SubmissionFileRegressionTests
 
 public class NewCasesBySexTests
 {
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Figures_per_sex_make_inclusion_by_sex_computable(string provider)
     {
         using var t = TestDatabases.Create(provider);
@@ -265,10 +257,10 @@ public class NewCasesBySexTests
         Row("TOTAL").InclusionRate.ShouldBe(5.0 / 7);
     }
 
-    [Fact]
-    public void A_both_sexes_figure_beside_a_per_sex_figure_is_refused()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_both_sexes_figure_beside_a_per_sex_figure_is_refused(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var service = Service(t.Db);
         var text = "region;svf;period;sex;new_cases\n01;BROST;2025;;7\n01;BROST;2025-H1;K;5\n";
         var report = service.SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes(text)), "n.csv", "01", ReportingPeriod.Parse("2025"), "t");
@@ -295,10 +287,10 @@ public class PersonalNumberLeakTests
         return text.ToString();
     }
 
-    [Fact]
-    public void A_shifted_row_does_not_put_the_personal_number_into_the_stored_feedback()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_shifted_row_does_not_put_the_personal_number_into_the_stored_feedback(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var pin = TestPins.Make("19580222", "622");
         // The region field is missing, so every value moves one column left: the personal number lands in "region".
         var line = string.Join(';', new[] { pin, "K", "", "BROST", "2025-03-03", "", "", "2025-03-27", "surgery", "", "cancer_confirmed", "C50.9", "" });
@@ -311,10 +303,10 @@ public class PersonalNumberLeakTests
         report.ToText().ShouldNotContain("580222");
     }
 
-    [Fact]
-    public void A_file_without_its_header_row_does_not_echo_the_first_row()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_file_without_its_header_row_does_not_echo_the_first_row(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var body = new CsvBuilder().Rows(2).Text();
         var withoutHeader = body[(body.IndexOf('\n') + 1)..];
         var report = Service(t.Db).SubmitPathways(new MemoryStream(Encoding.UTF8.GetBytes(withoutHeader)), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
@@ -335,10 +327,10 @@ public class PersonalNumberLeakTests
 public class MalformedFileTests
 {
 
-    [Fact]
-    public void Unclosed_quote_is_a_rejected_submission_with_feedback()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Unclosed_quote_is_a_rejected_submission_with_feedback(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = new CsvBuilder().Rows(2).Text() + "01;\"unterminated;K\n";
         var report = Service(t.Db).SubmitPathways(new MemoryStream(Encoding.UTF8.GetBytes(text)), "a.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
@@ -346,10 +338,10 @@ public class MalformedFileTests
         SubmissionStore.History(t.Db).Single().Status.ShouldBe(SubmissionStatus.Rejected);
     }
 
-    [Fact]
-    public void Decimal_comma_in_a_comma_separated_file_is_not_silently_truncated()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Decimal_comma_in_a_comma_separated_file_is_not_silently_truncated(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var report = Service(t.Db).SubmitNewCases(new MemoryStream(Encoding.UTF8.GetBytes("region,svf,period,new_cases\n01,BROST,2025,83,6\n")),
             "n.csv", "01", ReportingPeriod.Parse("2025"), "t");
         report.Status.ShouldBe(SubmissionStatus.Rejected);
@@ -359,8 +351,7 @@ public class MalformedFileTests
 
 public class WithdrawTests
 {
-    [Theory]
-    [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void A_withdrawn_submission_stops_counting_and_stays_in_the_history(string provider)
     {
         using var t = TestDatabases.Create(provider);

@@ -5,21 +5,25 @@ namespace Svf.Tests.Support;
 
 /// <summary>
 /// Fresh, empty databases for storage tests: a temporary SQLite file, and a new PostgreSQL database on the server named
-/// by SVF_TEST_PG (scripts/test.sh starts one). Tests written against <see cref="Providers"/> run on both.
+/// by SVF_TEST_PG (scripts/test.sh starts one). Storage tests are <see cref="DatabaseTheoryAttribute"/>s and run on both;
+/// the PostgreSQL case is shown as skipped when no server is configured, and fails instead when CI is set.
 /// </summary>
 public static class TestDatabases
 {
     public const string PostgresVariable = "SVF_TEST_PG";
+    public const string Sqlite = "sqlite";
+    public const string Postgres = "postgres";
 
-    public static TheoryData<string> Providers()
-    {
-        var data = new TheoryData<string> { "sqlite" };
-        if (Environment.GetEnvironmentVariable(PostgresVariable) is not null || Environment.GetEnvironmentVariable("CI") is not null)
-        {
-            data.Add("postgres");
-        }
-        return data;
-    }
+    /// <summary>Why the PostgreSQL case is skipped, or null when it runs (a server is configured, or CI requires one).</summary>
+    public static string? PostgresSkipReason() => PostgresSkipReason(Environment.GetEnvironmentVariable);
+
+    internal static string? PostgresSkipReason(Func<string, string?> environment) =>
+        environment(PostgresVariable) is not null || environment("CI") is not null
+            ? null
+            : $"PostgreSQL not configured: set {PostgresVariable} (bash scripts/test.sh starts a server and sets it).";
+
+    /// <summary>Both stores, for <c>[DatabaseTheory, MemberData(nameof(Providers), ...)]</c>, which skips PostgreSQL when it is not configured.</summary>
+    public static TheoryData<string> Providers() => new() { Sqlite, Postgres };
 
     public static TestDatabase Create(string provider) => provider switch
     {
@@ -60,7 +64,9 @@ public static class TestDatabases
     private static TestDatabase CreatePostgres(bool migrate)
     {
         var admin = Environment.GetEnvironmentVariable(PostgresVariable)
-            ?? throw new InvalidOperationException($"CI is set but {PostgresVariable} is not: scripts/test.sh must start PostgreSQL.");
+            ?? throw new InvalidOperationException(PostgresSkipReason() is null
+                ? $"CI is set but {PostgresVariable} is not: scripts/test.sh must start PostgreSQL."
+                : $"{PostgresVariable} is not set. Storage tests are [DatabaseTheory] (the PostgreSQL case is then skipped), or run bash scripts/test.sh.");
         var name = $"svf_test_{Guid.NewGuid():N}";
         using (var c = new NpgsqlConnection(admin))
         {
