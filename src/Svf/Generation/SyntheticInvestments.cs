@@ -130,8 +130,11 @@ public static class SyntheticInvestments
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["format_version"] = InvestmentColumns.FormatVersion, ["areas"] = areas, ["projects"] = projects.Select(Arrays).ToList(),
-        }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }, JsonWriteOptions);
     }
+
+    private static readonly System.Text.Json.JsonSerializerOptions JsonWriteOptions =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>
     /// SKR's figures for <paramref name="year"/> per region × SVF × sex × month, as the indicator engine computes them from the

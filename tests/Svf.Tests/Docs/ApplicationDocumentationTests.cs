@@ -29,7 +29,7 @@ public class ApplicationDocumentationTests
     [Fact]
     public void The_role_table_in_the_adr_matches_the_caller_rules()
     {
-        var adr = Doc("adr/0005-application-layer-scope-and-audit.md");
+        var adr = Doc("adr/0006-application-layer-scope-and-audit.md");
         var reference = Svf.ReferenceData.ReferenceDataSet.Embedded;
         // The table's region is 01 (RCC Stockholm-Gotland); "other region" is 03.
         var callers = new Dictionary<string, Caller>
