@@ -8,7 +8,7 @@ namespace Svf.Tests.Analysis;
 /// <summary>The analyses' own query reads the segment dates of current submissions, on SQLite and PostgreSQL alike.</summary>
 public class TreatedPathwaySourceTests
 {
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public void Treated_pathways_come_back_with_their_segment_dates(string provider)
     {

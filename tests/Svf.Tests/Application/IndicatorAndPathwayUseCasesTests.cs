@@ -30,7 +30,7 @@ public class IndicatorAndPathwayUseCasesTests
 
     private static HashSet<string> Units(IEnumerable<IndicatorRow> rows) => rows.Select(r => r.UnitCode).ToHashSet();
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Each_role_sees_its_units_and_the_ministry_only_suppressed_figures(string provider)
     {
@@ -62,7 +62,7 @@ public class IndicatorAndPathwayUseCasesTests
         Should.Throw<ArgumentException>(() => service.Query(Stockholm, Year2025 with { Svf = "BRÖST" }));
     }
 
-    [Theory]
+    [DatabaseTheory]
     [MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Patient_level_rows_for_the_own_region_or_an_analyst_with_a_purpose_only(string provider)
     {
