@@ -123,6 +123,8 @@ public static class SyntheticInvestments
         _ => v.ToString()!.Contains(';', StringComparison.Ordinal) ? "\"" + v + "\"" : v.ToString()!,
     };
 
+    private static readonly System.Text.Json.JsonSerializerOptions IndentedJson = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     private static string Json(List<Dictionary<string, object?>> areas, List<Dictionary<string, object?>> projects)
     {
         static Dictionary<string, object?> Arrays(Dictionary<string, object?> r) => r.ToDictionary(kv => kv.Key, kv => kv.Key is "regions" or "affected_svf"
@@ -130,7 +132,7 @@ public static class SyntheticInvestments
         return System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object>
         {
             ["format_version"] = InvestmentColumns.FormatVersion, ["areas"] = areas, ["projects"] = projects.Select(Arrays).ToList(),
-        }, new System.Text.Json.JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        }, IndentedJson);
     }
 
     /// <summary>

@@ -95,5 +95,6 @@ public class CliOnServicesTests : IDisposable
     {
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         Directory.Delete(_dir, true);
+        GC.SuppressFinalize(this);
     }
 }
