@@ -38,8 +38,10 @@ public static class WorkbookWriter
                 {
                     rows.Add(DataRow(t, t.Rows[r], (uint)(r + 2)));
                 }
+                // Text columns fit their longest value (at least the header), numbers their header; never wider than 80
+                // (a long header, e.g. a 2026 condition's name, wraps in its cell).
                 var widths = t.Columns.Select((c, k) => c.Kind == ColumnKind.Text
-                    ? Math.Clamp(t.Rows.Select(row => (row[k] as string)?.Length ?? 0).DefaultIfEmpty(0).Max() + 2, Math.Max(12, c.Header.Length + 2), 80)
+                    ? Math.Min(80, Math.Max(t.Rows.Select(row => (row[k] as string)?.Length ?? 0).DefaultIfEmpty(0).Max() + 2, Math.Max(12, c.Header.Length + 2)))
                     : Math.Clamp(c.Header.Length + 2, 10, 24)).Select(w => (double)w).ToArray();
                 AddSheet(workbook, sheets, names[i], rows, widths, freezeHeader: true);
             }

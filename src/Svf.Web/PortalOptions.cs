@@ -16,6 +16,12 @@ public sealed class PortalOptions
 
     public string? PseudonymKeyFile { get; set; }
 
+    /// <summary>Folder with newer reference CSV files (regioner.csv, ledtider.csv, …), as the CLI's --reference-data; null: built-in.</summary>
+    public string? ReferenceDataDirectory { get; set; }
+
+    /// <summary>Folder with further agreement-YYYY.json rules files, as the CLI's --rules-dir; null: built-in rules only.</summary>
+    public string? RulesDirectory { get; set; }
+
     /// <summary>Demo mode: the demo accounts of docs/portal.md are created at start. Never in production.</summary>
     public bool Demo { get; set; }
 

@@ -101,6 +101,8 @@ public static class PortalSetup
             o.Database = options.Database ?? o.Database;
             o.PseudonymKey = options.PseudonymKey ?? o.PseudonymKey;
             o.PseudonymKeyFile = options.PseudonymKeyFile ?? (options.PseudonymKey is null ? o.PseudonymKeyFile : null);
+            o.ReferenceDataDirectory = options.ReferenceDataDirectory;
+            o.RulesDirectory = options.RulesDirectory;
         });
         services.AddOptions<SvfOptions>().Configure<TimeProvider>((o, clock) => o.Clock = clock);
         services.AddSingleton(sp => new AccountUseCases(sp.GetRequiredService<Storage.SvfDatabase>(), sp.GetRequiredService<ReferenceData.ReferenceDataSet>(),

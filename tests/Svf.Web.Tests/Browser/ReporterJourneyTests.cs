@@ -54,6 +54,29 @@ public sealed class ReporterJourneyTests(PortalFixture portal, BrowserFixture br
         history.ShouldContain("gällande");
         await BrowserSteps.AssertAccessibleAsync(page);
         await BrowserSteps.ScreenshotAsync(page, "historik");
+
+        // The yearly report: pre-filled from the data just sent, then written and submitted.
+        await page.GotoAsync("/region/03/redovisning/2025");
+        (await page.TextContentAsync("#deadline"))!.ShouldBe("2025-09-30");
+        (await page.TextContentAsync("#report-status"))!.ShouldContain("ej inkommen");
+        await BrowserSteps.AssertAccessibleAsync(page);
+        await page.CheckAsync("input[name=prem_in_use][value=ja]");
+        await page.FillAsync("#prem_results", "Svarsfrekvens 51 %.");
+        await page.FillAsync("#prem_how_used", "Resultaten används i förbättringsarbetet.");
+        await page.SelectOptionAsync("#obstacle_svf_0", "BROST");
+        await page.FillAsync("#obstacle_text_0", "Brist på mammografitider.");
+        foreach (var area in await page.QuerySelectorAllAsync("textarea[name^=text_]"))
+        {
+            await area.FillAsync("Regionens redovisning av avsnittet.");
+        }
+        await page.FillAsync("#own_inclusion", "72,5");
+        await page.ClickAsync("#save-draft");
+        (await page.TextContentAsync("#report-message"))!.ShouldContain("Utkastet är sparat (version 1)");
+        await page.ClickAsync("#submit-report");
+        (await page.TextContentAsync("#report-message"))!.ShouldContain("Redovisningen är inskickad (version 2");
+        (await page.InputValueAsync("#own_inclusion")).ShouldBe("72,5");
+        (await page.TextContentAsync("#report-status"))!.ShouldContain("inkom efter sista dag");
+        await BrowserSteps.ScreenshotAsync(page, "redovisning");
         await page.Context.CloseAsync();
     }
 

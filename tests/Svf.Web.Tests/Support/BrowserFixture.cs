@@ -18,6 +18,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     public async Task<IPage> NewPageAsync(Uri baseUrl)
     {
         var context = await Browser.NewContextAsync(new() { BaseURL = baseUrl.ToString(), Locale = "sv-SE", AcceptDownloads = true });
+        // Generous: CI shares two cores between builds; the assessment behind a page takes seconds there.
+        context.SetDefaultTimeout(120_000);
+        context.SetDefaultNavigationTimeout(120_000);
         return await context.NewPageAsync();
     }
 

@@ -66,6 +66,7 @@ public class PortalFixture : IAsyncLifetime
             Seed();
         }
         Settings["Portal:Database"] = "sqlite:" + DatabasePath;
+        Settings["Portal:ReferenceDataDirectory"] = TestReferenceData();
         Settings["Portal:PseudonymKey"] = KeyBase64;
         // Factories of a minimal-hosting Program find their host through a process-wide hook while it is built; two fixtures
         // starting at once (xunit runs collections in parallel) can pick up each other's configuration, so start one at a time.
@@ -78,6 +79,8 @@ public class PortalFixture : IAsyncLifetime
                     b.UseSetting(k, v);
                 }
                 b.UseEnvironment("Production");
+                // A free port chosen by the OS, never the default 5000 (another process may hold it).
+                b.UseSetting("urls", "http://127.0.0.1:0");
                 if (ConfigureServices is { } configure)
                 {
                     b.ConfigureServices(configure);
@@ -129,6 +132,31 @@ public class PortalFixture : IAsyncLifetime
     }
 
     private readonly System.Runtime.CompilerServices.ConditionalWeakTable<HttpClient, System.Net.CookieContainer> _jars = new();
+
+    /// <summary>
+    /// regioner.csv with the two populations at 2025-09-30 that the source lacks (Halland, Västerbotten) filled in with their latest
+    /// known figure, for the tests only: without them the 2025 allocation cannot be computed (the portal then says so).
+    /// </summary>
+    private string TestReferenceData()
+    {
+        var dir = Path.Combine(_dir, "reference");
+        Directory.CreateDirectory(dir);
+        using var s = typeof(ReferenceDataSet).Assembly.GetManifestResourceStream("Svf.ReferenceData.regioner.csv")!;
+        var lines = new StreamReader(s).ReadToEnd().Split('\n');
+        var header = lines[0].TrimEnd('\r').Split(';');
+        var col = Array.IndexOf(header, "population_2025_09_30");
+        for (var i = 1; i < lines.Length && col >= 0; i++)
+        {
+            var f = lines[i].TrimEnd('\r').Split(';');
+            if (f.Length > col && f[col].Length == 0)
+            {
+                f[col] = f.Take(col).Skip(3).Reverse().FirstOrDefault(v => v.Length > 0) ?? "";
+                lines[i] = string.Join(';', f);
+            }
+        }
+        File.WriteAllText(Path.Combine(dir, "regioner.csv"), string.Join('\n', lines));
+        return dir;
+    }
 
     public HttpClient Client(bool allowRedirect = false)
     {
