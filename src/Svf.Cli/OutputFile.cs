@@ -35,6 +35,10 @@ internal static class OutputFile
     }
 
     /// <summary>An output folder: it may exist or not, but must not be a file. Each file written in it goes through <see cref="Check"/>.</summary>
+    /// <summary>Writes a feedback report to a path already checked against <see cref="Feedback"/>: JSON for .json, the letter otherwise.</summary>
+    public static void WriteFeedback(string path, Func<string> json, Func<string> text) =>
+        File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? json() : text());
+
     public static string CheckDirectory(string dir, string option)
     {
         if (File.Exists(dir))

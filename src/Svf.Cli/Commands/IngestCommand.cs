@@ -43,7 +43,7 @@ internal static class IngestCommand
             Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             if (feedbackPath is not null)
             {
-                File.WriteAllText(feedbackPath, feedbackPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? report.ToJson() : report.ToText());
+                OutputFile.WriteFeedback(feedbackPath, report.ToJson, report.ToText);
             }
             return report.Status == SubmissionStatus.Rejected ? ExitCodes.Rejected : ExitCodes.Ok;
         });

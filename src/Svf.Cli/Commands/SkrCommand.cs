@@ -39,7 +39,7 @@ internal static class SkrCommand
             Console.WriteLine(feedback.ToText());
             if (feedbackPath is { } path)
             {
-                File.WriteAllText(path, path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? feedback.ToJson() : feedback.ToText());
+                OutputFile.WriteFeedback(path, feedback.ToJson, feedback.ToText);
             }
             return feedback.Accepted ? ExitCodes.Ok : ExitCodes.Rejected;
         });

@@ -107,6 +107,30 @@ public sealed record ImportFeedback
 /// </summary>
 public static class ImportCsv
 {
+    /// <summary>
+    /// The header rules every CSV file shares: a missing or duplicate column is an error, an unknown one a warning.
+    /// False when the rows cannot be read column by column.
+    /// </summary>
+    internal static bool HeaderIsUsable(CsvSource csv, string[] requiredColumns, string[] knownColumns, IssueCollector issues, string formatDoc)
+    {
+        var usable = true;
+        foreach (var col in requiredColumns.Where(col => !csv.HasColumn(col)))
+        {
+            usable = false;
+            issues.Error("header.missing_column", 1, col, $"Kolumnen {col} saknas i rubrikraden. Se {formatDoc}.");
+        }
+        foreach (var col in csv.DuplicateColumns)
+        {
+            usable = false;
+            issues.Error("header.duplicate_column", 1, col, $"Kolumnen {Redaction.Quote(col)} förekommer flera gånger i rubrikraden.");
+        }
+        foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
+        {
+            issues.Warning("header.unknown_column", 1, col, $"Kolumnen {Redaction.Quote(col)} är okänd och ignoreras. (Saknas rubrikraden? Första raden måste vara kolumnnamnen.)");
+        }
+        return usable;
+    }
+
     public static int Read(Stream content, string[] requiredColumns, string[] knownColumns, IssueCollector issues, Action<CsvSource> row, string formatDoc)
     {
         CsvSource? csv = null;
@@ -114,21 +138,7 @@ public static class ImportCsv
         try
         {
             csv = new CsvSource(content);
-            var missing = requiredColumns.Where(col => !csv.HasColumn(col)).ToList();
-            foreach (var col in missing)
-            {
-                issues.Error("header.missing_column", 1, col, $"Kolumnen {col} saknas i rubrikraden. Se {formatDoc}.");
-            }
-            foreach (var col in csv.DuplicateColumns)
-            {
-                missing.Add(col);
-                issues.Error("header.duplicate_column", 1, col, $"Kolumnen {Redaction.Quote(col)} förekommer flera gånger i rubrikraden.");
-            }
-            foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
-            {
-                issues.Warning("header.unknown_column", 1, col, $"Kolumnen {Redaction.Quote(col)} är okänd och ignoreras. (Saknas rubrikraden? Första raden måste vara kolumnnamnen.)");
-            }
-            if (missing.Count > 0)
+            if (!HeaderIsUsable(csv, requiredColumns, knownColumns, issues, formatDoc))
             {
                 return 0;
             }

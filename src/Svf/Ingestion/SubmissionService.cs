@@ -201,21 +201,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
         try
         {
             csv = new CsvSource(content);
-            var missing = requiredColumns.Where(col => !csv.HasColumn(col)).ToList();
-            foreach (var col in missing)
-            {
-                issues.Error("header.missing_column", 1, col, $"Kolumnen {col} saknas i rubrikraden. Se docs/submission-format.md.");
-            }
-            foreach (var col in csv.DuplicateColumns)
-            {
-                missing.Add(col);
-                issues.Error("header.duplicate_column", 1, col, $"Kolumnen {Redaction.Quote(col)} förekommer flera gånger i rubrikraden.");
-            }
-            foreach (var col in csv.Columns.Where(col => !knownColumns.Contains(col, StringComparer.OrdinalIgnoreCase)))
-            {
-                issues.Warning("header.unknown_column", 1, col, $"Kolumnen {Redaction.Quote(col)} är okänd och ignoreras. (Saknas rubrikraden? Första raden måste vara kolumnnamnen.)");
-            }
-            if (missing.Count > 0)
+            if (!ImportCsv.HeaderIsUsable(csv, requiredColumns, knownColumns, issues, "docs/submission-format.md"))
             {
                 return new ContentResult(0, 0, [], []);
             }

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Json.Schema;
 using Svf.ReferenceData;
 using Svf.Rules;
@@ -13,15 +12,7 @@ namespace Svf.Investments;
 /// </summary>
 public sealed class AllocationCatalog
 {
-    private const string ResourcePrefix = "Svf.Rules.";
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(ReadResource("allocation.schema.json")));
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(RulesFiles.ReadResource("allocation.schema.json")));
 
     private readonly Dictionary<int, AgreementAllocation> _years;
 
@@ -37,19 +28,10 @@ public sealed class AllocationCatalog
     public static AllocationCatalog Load(ReferenceDataSet reference, AgreementRulesCatalog rules, string? extraDirectory = null)
     {
         var years = new Dictionary<int, AgreementAllocation>();
-        var asm = typeof(AllocationCatalog).Assembly;
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix + "allocation-2", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var (text, fileName) in RulesFiles.YearFiles("allocation", extraDirectory))
         {
-            var a = Parse(ReadResource(name[ResourcePrefix.Length..]), name[ResourcePrefix.Length..], reference, rules);
+            var a = Parse(text, fileName, reference, rules);
             years[a.Year] = a;
-        }
-        if (extraDirectory is not null)
-        {
-            foreach (var path in Directory.GetFiles(extraDirectory, "allocation-*.json").Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                var a = Parse(File.ReadAllText(path), Path.GetFileName(path), reference, rules);
-                years[a.Year] = a;
-            }
         }
         return new AllocationCatalog(years);
     }
@@ -58,16 +40,11 @@ public sealed class AllocationCatalog
     public static AgreementAllocation Parse(string json, string fileName, ReferenceDataSet reference, AgreementRulesCatalog rules)
     {
         using var doc = JsonDocument.Parse(json);
-        var result = Schema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!result.IsValid)
+        if (RulesFiles.SchemaProblems(Schema.Value, doc.RootElement) is { Count: > 0 } problems)
         {
-            var problems = (result.Details ?? []).Prepend(result)
-                .Where(d => d.Errors is not null)
-                .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } l ? l : "/")}: {e.Value}"))
-                .Distinct();
             throw new InvalidDataException($"Allocation {fileName} does not match allocation.schema.json: {string.Join("; ", problems)}");
         }
-        var allocation = doc.RootElement.Deserialize<AgreementAllocation>(Json) ?? throw new InvalidDataException($"Allocation {fileName} is empty.");
+        var allocation = doc.RootElement.Deserialize<AgreementAllocation>(RulesFiles.Json) ?? throw new InvalidDataException($"Allocation {fileName} is empty.");
         var errors = new List<string>();
         if (fileName.StartsWith("allocation-", StringComparison.Ordinal) && fileName != $"allocation-{allocation.Year}.json")
         {
@@ -141,13 +118,5 @@ public sealed class AllocationCatalog
                 yield return $"subtotal '{s.NameSv}': its items sum to {partial} kr, not {s.Amount} kr";
             }
         }
-    }
-
-    private static string ReadResource(string name)
-    {
-        using var s = typeof(AllocationCatalog).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"Built-in file {name} is missing.");
-        using var reader = new StreamReader(s);
-        return reader.ReadToEnd();
     }
 }

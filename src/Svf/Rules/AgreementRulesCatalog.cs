@@ -1,5 +1,4 @@
 using System.Text.Json;
-using System.Text.Json.Serialization;
 using Json.Schema;
 using Svf.Domain;
 using Svf.ReferenceData;
@@ -12,15 +11,7 @@ namespace Svf.Rules;
 /// </summary>
 public sealed class AgreementRulesCatalog
 {
-    private const string ResourcePrefix = "Svf.Rules.";
-    private static readonly JsonSerializerOptions Json = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower) },
-        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
-    };
-
-    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(ReadResource("agreement-rules.schema.json")));
+    private static readonly Lazy<JsonSchema> Schema = new(() => JsonSchema.FromText(RulesFiles.ReadResource("agreement-rules.schema.json")));
 
     private readonly Dictionary<int, AgreementRules> _years;
 
@@ -36,19 +27,10 @@ public sealed class AgreementRulesCatalog
     public static AgreementRulesCatalog Load(ReferenceDataSet reference, string? extraDirectory = null)
     {
         var years = new Dictionary<int, AgreementRules>();
-        var asm = typeof(AgreementRulesCatalog).Assembly;
-        foreach (var name in asm.GetManifestResourceNames().Where(n => n.StartsWith(ResourcePrefix + "agreement-2", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
+        foreach (var (text, fileName) in RulesFiles.YearFiles("agreement", extraDirectory))
         {
-            var rules = Parse(ReadResource(name[ResourcePrefix.Length..]), name[ResourcePrefix.Length..], reference);
+            var rules = Parse(text, fileName, reference);
             years[rules.Year] = rules;
-        }
-        if (extraDirectory is not null)
-        {
-            foreach (var path in Directory.GetFiles(extraDirectory, "agreement-*.json").Where(p => !p.EndsWith(".schema.json", StringComparison.Ordinal)).Order(StringComparer.Ordinal))
-            {
-                var rules = Parse(File.ReadAllText(path), Path.GetFileName(path), reference);
-                years[rules.Year] = rules;
-            }
         }
         return new AgreementRulesCatalog(years);
     }
@@ -57,16 +39,11 @@ public sealed class AgreementRulesCatalog
     public static AgreementRules Parse(string json, string fileName, ReferenceDataSet reference)
     {
         using var doc = JsonDocument.Parse(json);
-        var result = Schema.Value.Evaluate(doc.RootElement, new EvaluationOptions { OutputFormat = OutputFormat.List });
-        if (!result.IsValid)
+        if (RulesFiles.SchemaProblems(Schema.Value, doc.RootElement) is { Count: > 0 } problems)
         {
-            var problems = (result.Details ?? []).Prepend(result)
-                .Where(d => d.Errors is not null)
-                .SelectMany(d => d.Errors!.Select(e => $"{(d.InstanceLocation.ToString() is { Length: > 0 } l ? l : "/")}: {e.Value}"))
-                .Distinct();
             throw new InvalidDataException($"Agreement rules {fileName} do not match agreement-rules.schema.json: {string.Join("; ", problems)}");
         }
-        var rules = (doc.RootElement.Deserialize<AgreementRules>(Json) ?? throw new InvalidDataException($"Agreement rules {fileName} are empty.")) with { SourceText = json };
+        var rules = (doc.RootElement.Deserialize<AgreementRules>(RulesFiles.Json) ?? throw new InvalidDataException($"Agreement rules {fileName} are empty.")) with { SourceText = json };
         var errors = Check(rules, fileName, reference).ToList();
         if (errors.Count > 0)
         {
@@ -145,13 +122,5 @@ public sealed class AgreementRulesCatalog
         {
             yield return "deep_dive_threshold is provisional but has no deep_dive_note";
         }
-    }
-
-    private static string ReadResource(string name)
-    {
-        using var s = typeof(AgreementRulesCatalog).Assembly.GetManifestResourceStream(ResourcePrefix + name)
-            ?? throw new InvalidOperationException($"Built-in rules file {name} is missing.");
-        using var reader = new StreamReader(s);
-        return reader.ReadToEnd();
     }
 }
