@@ -47,7 +47,7 @@ internal static class NationalReportCommand
     /// <summary>The demo's last step: the report to the ministry for the demo year, from what the demo stored.</summary>
     public static void Demo(SvfDatabase db, ReferenceDataSet reference, AgreementRules rules, string outDir, TextWriter w)
     {
-        w.WriteLine($"8. Rapporten till Regeringskansliet för {rules.Year}, byggd ur lagrade data:");
+        w.WriteLine($"10. Rapporten till Regeringskansliet för {rules.Year}, byggd ur lagrade data:");
         Run(db, reference, new NationalReportRequest(rules.Year, NationalReportKind.Interim, rules), outDir, w);
         w.WriteLine();
     }

@@ -21,7 +21,7 @@ public class DemoCommandTests
             text.ShouldContain("Kalmar län kompletterar");       // the feedback loop on yearly reports
             text.ShouldContain("Bedömning av villkoren 2025");
             text.ShouldContain("Hallands län – Redovisning enligt mall senast 30 september 2025: ej uppfyllt");
-            text.ShouldContain("8. Rapporten till Regeringskansliet för 2025");
+            text.ShouldContain("10. Rapporten till Regeringskansliet för 2025");
             File.Exists(Path.Combine(dir, "rapport", "svf-rapport-2025-delredovisning.xlsx")).ShouldBeTrue(); // the PDF too where Chromium is installed
 
             var results = Path.Combine(dir, "results");
