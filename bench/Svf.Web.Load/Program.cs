@@ -16,11 +16,13 @@ Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"portal {options.
 Console.WriteLine("path;requests;errors;rps;p50_ms;p95_ms;p99_ms;max_ms");
 foreach (var path in options.Paths)
 {
-    // The page paths need a session cookie; the API takes the token. Both are signed in once per user.
+    // The page paths need a session cookie; the API takes the token. The user signs in once (the portal rate-limits
+    // sign-ins per address, as it should) and the concurrent clients share that session cookie.
+    var cookies = new System.Net.CookieContainer();
     var clients = new List<HttpClient>();
     for (var i = 0; i < options.Concurrency; i++)
     {
-        clients.Add(await Session(options, token, path));
+        clients.Add(await Session(options, token, path, cookies, signIn: i == 0));
     }
     await clients[0].GetAsync(path); // warm-up: JIT and first computation
     var latencies = new List<double>[options.Concurrency];
@@ -71,12 +73,16 @@ static async Task<string> Token(HttpClient http, string user, string password)
     return json.RootElement.GetProperty("access_token").GetString()!;
 }
 
-static async Task<HttpClient> Session(Args o, string token, string path)
+static async Task<HttpClient> Session(Args o, string token, string path, System.Net.CookieContainer cookies, bool signIn)
 {
-    var c = new HttpClient(new HttpClientHandler { UseCookies = true, AllowAutoRedirect = false }) { BaseAddress = new Uri(o.Url), Timeout = TimeSpan.FromMinutes(5) };
+    var c = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = new Uri(o.Url), Timeout = TimeSpan.FromMinutes(5) };
     if (path.StartsWith("/api/", StringComparison.Ordinal))
     {
         c.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return c;
+    }
+    if (!signIn)
+    {
         return c;
     }
     var form = await c.GetStringAsync("/logga-in");
