@@ -27,7 +27,7 @@ internal static class SubmissionsCommand
             {
                 t.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.RegionCode, s.Kind, s.Period, s.VersionNumber.ToString(CultureInfo.InvariantCulture), s.Status,
                     s.IsCurrent ? "ja" : "nej", s.SupersededBy?.ToString(CultureInfo.InvariantCulture) ?? "", ConsoleTable.Num(s.RowCount),
-                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), IsoDate.Minutes(s.ReceivedAtUtc),
                     Svf.Assessment.DecisionService.IsAfterLock(locks, Svf.Assessment.DecisionService.YearOf(s.Period), s.ReceivedAtUtc) ? "ja" : "", s.FileName);
             }
             Console.WriteLine(t);

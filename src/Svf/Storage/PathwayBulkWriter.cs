@@ -201,7 +201,7 @@ internal abstract class PathwayBulkWriter : IDisposable
                 return;
             }
             // The same text Microsoft.Data.Sqlite writes for a DateOnly parameter; the indicator reader parses it back.
-            d.TryFormat(buffer, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            d.TryFormat(buffer, out var n, Svf.Output.IsoDate.Pattern, CultureInfo.InvariantCulture);
             Check(raw.sqlite3_bind_text(_stmt, index, buffer[..n]));
         }
 
