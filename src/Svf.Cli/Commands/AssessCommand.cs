@@ -152,8 +152,7 @@ internal static class AssessCommand
             }
             else
             {
-                var (rules, _) = DecisionService.InputsOf(locked);
-                Print(w, locked.Record.ToRun(rules));
+                Print(w, AssessmentUseCases.RunOf(locked));
             }
             PrintAfterLock(w, y, assessments.ArrivedAfterLock(caller, y));
             if (parse.GetValue(verify))

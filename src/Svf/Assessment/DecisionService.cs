@@ -164,7 +164,8 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
     /// For outputs computed from the current data (indicators): which of the given years are locked, and how many
     /// submissions for them arrived after the lock, so the current figures are read as provisional against the locked ones.
     /// </summary>
-    public static IReadOnlyList<string> LockNotices(SvfDatabase db, IEnumerable<int> years)
+    /// <param name="visible">Whose submissions may be counted and named (a region code in, true out); all when null.</param>
+    public static IReadOnlyList<string> LockNotices(SvfDatabase db, IEnumerable<int> years, Func<string, bool>? visible = null)
     {
         var locks = DecisionStore.LockTimes(db);
         var wanted = years.Where(locks.ContainsKey).Distinct().Order().ToList();
@@ -172,7 +173,7 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
         {
             return [];
         }
-        var history = SubmissionStore.History(db);
+        var history = SubmissionStore.History(db).Where(s => visible is null || visible(s.RegionCode)).ToList();
         return wanted.Select(y =>
         {
             var late = history.Where(s => YearOf(s.Period) == y && s.ReceivedAtUtc > locks[y] && s.IsCurrent).Select(s => s.Id.ToString(CultureInfo.InvariantCulture)).ToList();
