@@ -59,9 +59,9 @@ internal static class AnalysisCommand
         return rows.Count;
     }
 
-    private static string P(double? share) => share is { } s ? SwedishFormat.Percent(s) : SwedishFormat.Missing;
+    private static string P(double? share) => SwedishFormat.Percent(share);
 
-    private static string D(double? days) => days is { } d ? SwedishFormat.Number(d, 1) : SwedishFormat.Missing;
+    private static string D(double? days) => SwedishFormat.Number(days);
 
     /// <summary>All SVF per unit: extra days per segment and the segment that holds most of them.</summary>
     private static void PrintSegments(TextWriter w, IReadOnlyList<SegmentSplitRow> rows)
