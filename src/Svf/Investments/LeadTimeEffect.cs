@@ -44,6 +44,14 @@ public static class LeadTimeEffect
         _ => "same_svf_other_regions",
     };
 
+    /// <summary>The comparison group in Swedish words, for the console and the reports.</summary>
+    public static string NameSv(EffectComparison comparison) => comparison switch
+    {
+        EffectComparison.OtherSvfSameRegions => "andra SVF i projektets regioner",
+        EffectComparison.AllNotAffected => "alla förlopp (region × SVF) som inget projekt kopplar till",
+        _ => "samma SVF i regioner där inget projekt kopplar till SVF:en",
+    };
+
     /// <summary>Parses a comparison code (as <see cref="Code"/>, or the CLI's short forms same-svf, other-svf, all).</summary>
     public static EffectComparison ParseComparison(string text) => text.Trim().ToLowerInvariant().Replace('-', '_') switch
     {
