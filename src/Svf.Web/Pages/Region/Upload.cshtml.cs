@@ -16,7 +16,8 @@ namespace Svf.Web.Pages.Region;
 
 /// <summary>
 /// The upload page. The multipart body is read section by section (<see cref="MultipartReader"/>) and the file section is
-/// streamed straight into <see cref="SubmissionUseCases.SubmitAsync"/>: nothing buffers the file, in memory or on disk. The
+/// streamed straight into <see cref="SubmissionUseCases.SubmitAsync"/>: the framework never buffers the form (the service
+/// copies the stream once to a temporary file to hash it before storing, as for the API). The
 /// form's fields come first in the body (the antiforgery token, the kind, the period); the antiforgery token is validated
 /// (from the RequestVerificationToken header, or the form's token field, which the page puts first) before a byte of the
 /// file is read. The result is the feedback page.
