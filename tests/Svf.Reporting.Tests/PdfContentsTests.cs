@@ -26,6 +26,6 @@ public class PdfContentsTests
     [Fact]
     public void White_space_no_break_spaces_line_breaks_and_soft_hyphens_do_not_count()
     {
-        PdfContents.Compact("5 Väntetider\u00A0med mer än 50\u202F%\nog\u00ADså").ShouldBe("5Väntetidermedmerän50%också");
+        PdfContents.Compact("5 Väntetider\u00A0med mer än 50\u202F%\nock\u00ADså").ShouldBe("5Väntetidermedmerän50%också");
     }
 }
