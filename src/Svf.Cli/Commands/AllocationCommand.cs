@@ -1,8 +1,8 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Investments;
 using Svf.Output;
-using Svf.ReferenceData;
-using Svf.Rules;
 
 namespace Svf.Cli.Commands;
 
@@ -22,21 +22,19 @@ internal static class AllocationCommand
         cmd.SetAction(parse =>
         {
             var outPath = parse.GetValue(outFile) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
-            var reference = ReferenceDataSet.Embedded;
-            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir));
-            var y = parse.GetValue(year);
-            var allocation = AllocationCatalog.Load(reference, rules, parse.GetValue(rulesDir)).ForYear(y);
-            var shares = AllocationExpander.Expand(allocation, rules.ForYear(y), reference);
-            Print(Console.Out, allocation, shares);
+            // The allocation needs no database: the services open it only for a service that uses it.
+            using var services = CliHost.Services(null, rulesDir: parse.GetValue(rulesDir));
+            var table = services.GetRequiredService<AllocationUseCases>().Table(parse.GetValue(year));
+            Print(Console.Out, table.Allocation, table.Shares);
             if (outPath is { } path)
             {
                 if (parse.GetValue(totals))
                 {
-                    TableExport.WriteFile(AllocationExpander.Totals(shares), path);
+                    TableExport.WriteFile(table.Totals, path);
                 }
                 else
                 {
-                    TableExport.WriteFile(shares, path);
+                    TableExport.WriteFile(table.Shares, path);
                 }
                 Console.WriteLine($"Skrev {path}.");
             }

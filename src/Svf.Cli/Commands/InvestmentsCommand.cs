@@ -1,10 +1,8 @@
 using System.CommandLine;
-using Svf.Indicators;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Investments;
 using Svf.Output;
-using Svf.ReferenceData;
-using Svf.Rules;
-using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -22,11 +20,8 @@ internal static class InvestmentsCommand
 
     private static Option<string?> AsRcc() => new("--as-rcc") { Description = "An RCC's user: only this RCC's records (e.g. Vast). Without it: Socialstyrelsen, all RCC." };
 
-    public static InvestmentService Service(SvfDatabase db, ReferenceDataSet reference, string? rulesDir = null)
-    {
-        var rules = AgreementRulesCatalog.Load(reference, rulesDir);
-        return new InvestmentService(db, reference, rules, AllocationCatalog.Load(reference, rules, rulesDir), TimeProvider.System);
-    }
+    /// <summary>The operator: with <c>--as-rcc R</c> an RCC coordinator of R, otherwise a national analyst (SVF_ACTOR or the OS user).</summary>
+    private static Caller CallerOf(string? asRcc) => asRcc is null ? Caller.Analyst(CliOptions.Actor) : Caller.RccCoordinatorOf(CliOptions.Actor, asRcc);
 
     private static Command Import()
     {
@@ -40,16 +35,15 @@ internal static class InvestmentsCommand
         cmd.SetAction(parse =>
         {
             var feedbackPath = parse.GetValue(feedbackOut) is { } fp ? OutputFile.Check(fp, "--feedback", OutputFile.Feedback) : null;
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
             var f = parse.GetValue(file)!;
             if (!f.Exists)
             {
                 throw new CliException($"File not found: {f.FullName}");
             }
+            using var services = CliHost.Services(parse.GetValue(db)!);
             using var stream = f.OpenRead();
-            var feedback = Service(database, ReferenceDataSet.Embedded)
-                .Import(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(rcc)!, parse.GetValue(year), stream, f.Name);
+            var feedback = services.GetRequiredService<InvestmentUseCases>()
+                .Import(CallerOf(parse.GetValue(asRcc)), parse.GetValue(rcc)!, parse.GetValue(year), stream, f.Name);
             Console.WriteLine(feedback.ToText());
             if (feedbackPath is { } path)
             {
@@ -73,9 +67,8 @@ internal static class InvestmentsCommand
             {
                 OutputFile.CheckTableFiles(target, "--out-dir", $"lagesbild-{parse.GetValue(year)}", $"projects-{parse.GetValue(year)}");
             }
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var l = Service(database, ReferenceDataSet.Embedded).Lagesbild(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(year));
+            using var services = CliHost.Services(parse.GetValue(db)!);
+            var l = services.GetRequiredService<InvestmentUseCases>().Lagesbild(CallerOf(parse.GetValue(asRcc)), parse.GetValue(year));
             Print(Console.Out, l);
             if (parse.GetValue(outDir) is { } dir)
             {
@@ -93,18 +86,22 @@ internal static class InvestmentsCommand
         var year = new Option<int>("--year") { Required = true, Description = "Agreement year." };
         var asRcc = AsRcc();
         var window = new Option<int>("--window") { Description = "Months before and after the project's start.", DefaultValueFactory = _ => 6 };
-        var outFile = CliOptions.Out();
-        var cmd = new Command("effect", "Lead times before and after each project's start beside comparable pathways (difference-in-differences; an association, not proof).")
+        var comparison = new Option<string>("--comparison")
         {
-            db, year, asRcc, window, outFile,
+            Description = "The comparison pathways: same-svf (the same SVF in regions without a project for it; default), other-svf (the other SVF in the project's regions) or all (every region × SVF without a project).",
+            DefaultValueFactory = _ => "same-svf",
+        };
+        var outFile = CliOptions.Out();
+        var cmd = new Command("effect", "Lead times before and after each project's start beside comparable pathways (difference-in-differences with intervals; an association, not proof).")
+        {
+            db, year, asRcc, window, comparison, outFile,
         };
         cmd.SetAction(parse =>
         {
             var outPath = parse.GetValue(outFile) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var rows = Service(database, ReferenceDataSet.Embedded)
-                .Effect(new InvestmentActor(CliOptions.Actor, parse.GetValue(asRcc)), parse.GetValue(year), new IndicatorOptions(), parse.GetValue(window));
+            var group = LeadTimeEffect.ParseComparison(parse.GetValue(comparison)!);
+            using var services = CliHost.Services(parse.GetValue(db)!);
+            var rows = services.GetRequiredService<InvestmentUseCases>().Effect(CallerOf(parse.GetValue(asRcc)), parse.GetValue(year), parse.GetValue(window), group);
             PrintEffect(Console.Out, rows);
             if (outPath is { } path)
             {
@@ -158,15 +155,19 @@ internal static class InvestmentsCommand
 
     public static void PrintEffect(TextWriter w, IReadOnlyList<LeadTimeEffectRow> rows)
     {
-        w.WriteLine("Ledtider före och efter projektens start, bredvid jämförbara förlopp utan projekt (skillnad i skillnader). Ett samband, inte ett bevis för effekt.");
-        var t = new ConsoleTable("Projekt / SVF", "Mått", "Projekt före", "Projekt efter", "Jämf. före", "Jämf. efter", "Skillnad i skillnader [95 %]");
+        w.WriteLine("Ledtider före och efter projektens start, bredvid jämförbara förlopp utan projekt (skillnad i skillnader, 95 % intervall). Ett samband, inte ett bevis för effekt.");
+        foreach (var group in rows.Select(r => r.ComparisonGroup).Distinct())
+        {
+            w.WriteLine($"Jämförelsegrupp ({group}): {LeadTimeEffect.NameSv(LeadTimeEffect.ParseComparison(group))}.");
+        }
+        w.WriteLine($"Intervall: andelar {LeadTimeEffect.ShareIntervalMethod}; medianer {LeadTimeEffect.MedianIntervalMethod}.");
+        var t = new ConsoleTable("Projekt / SVF", "Mått", "Projekt före", "Projekt efter", "Jämf. före", "Jämf. efter", "Skillnad i skillnader [intervall]");
         foreach (var r in rows)
         {
             var share = r.Measure == LeadTimeEffect.ShareMeasure;
             string V(double? v, int n) => (share ? SwedishFormat.Percent(v) : SwedishFormat.Number(v)) + $" (n={n})";
-            var did = share
-                ? $"{Pp(r.DifferenceInDifferences)}{(r.DidCiLow is { } lo && r.DidCiHigh is { } hi ? $" [{Pp(lo)} – {Pp(hi)}]" : "")}"
-                : (r.DifferenceInDifferences is { } d ? SwedishFormat.Number(d) + " dagar" : SwedishFormat.Missing);
+            string D(double? v) => share ? Pp(v) : v is { } d ? SwedishFormat.Number(d) + " dagar" : SwedishFormat.Missing;
+            var did = D(r.DifferenceInDifferences) + (r.DidCiLow is { } lo && r.DidCiHigh is { } hi ? $" [{D(lo)} – {D(hi)}]" : "");
             t.Add($"{r.ProjectId} {r.Svf}{(r.AfterWindowComplete ? "" : " (ofullst.)")}", share ? "inom ledtid" : "median, dagar",
                 V(r.TreatedBefore, r.TreatedBeforeN), V(r.TreatedAfter, r.TreatedAfterN), V(r.ComparisonBefore, r.ComparisonBeforeN), V(r.ComparisonAfter, r.ComparisonAfterN), did);
         }

@@ -1,9 +1,11 @@
+using Svf.Application;
 using Svf.Generation;
 using Svf.Indicators;
 using Svf.Investments;
+using Svf.Ingestion;
 using Svf.Output;
-using Svf.Reconciliation;
 using Svf.ReferenceData;
+using Svf.Rules;
 using Svf.Storage;
 
 namespace Svf.Cli.Commands;
@@ -13,9 +15,12 @@ internal static class InvestmentsDemo
 {
     public static void Run(SvfDatabase db, ReferenceDataSet reference, int year, string dir, string outDir, TextWriter w)
     {
-        var service = InvestmentsCommand.Service(db, reference);
+        var rules = AgreementRulesCatalog.Load(reference);
+        var allocations = AllocationCatalog.Load(reference, rules);
+        var service = new InvestmentUseCases(db, reference, rules, allocations, new IndicatorOptions(), TimeProvider.System);
+        var analyst = Caller.Analyst("analytiker");
         var incoming = Path.Combine(dir, "incoming");
-        var files = SyntheticInvestments.WriteRccReports(service, reference, year, incoming);
+        var files = SyntheticInvestments.WriteRccReports(new InvestmentService(db, reference, rules, allocations, TimeProvider.System), reference, year, incoming);
         w.WriteLine($"8. De sex RCC redovisar de särskilda satsningarna {year} (RCC Väst som JSON, övriga som CSV):");
         // A report with a mistake first: rejected with feedback, nothing stored; then the corrected one.
         var (firstRcc, firstPath) = files[0];
@@ -30,20 +35,20 @@ internal static class InvestmentsDemo
         File.WriteAllLines(broken, lines);
         using (var s = File.OpenRead(broken))
         {
-            var rejected = service.Import(InvestmentActor.Rcc($"rcc-{firstRcc}", firstRcc), firstRcc, year, s, broken);
+            var rejected = service.Import(Caller.RccCoordinatorOf($"rcc-{firstRcc}", firstRcc), firstRcc, year, s, broken);
             w.WriteLine(string.Join(Environment.NewLine, rejected.ToText().TrimEnd().Split('\n').Select(l => "   " + l.TrimEnd('\r'))));
         }
         foreach (var (rcc, path) in files)
         {
             using var s = File.OpenRead(path);
-            var feedback = service.Import(InvestmentActor.Rcc($"rcc-{rcc}", rcc), rcc, year, s, path);
+            var feedback = service.Import(Caller.RccCoordinatorOf($"rcc-{rcc}", rcc), rcc, year, s, path);
             w.WriteLine($"   {rcc}: {feedback.Status}, {feedback.RowsStored} rader, {feedback.WarningCount} varningar{(feedback.Issues.Count > 0 ? " (" + string.Join(", ", feedback.Issues.Select(i => i.Code).Distinct()) + ")" : "")}");
         }
         w.WriteLine();
-        var lagesbild = service.Lagesbild(InvestmentActor.National("analytiker"), year);
+        var lagesbild = service.Lagesbild(analyst, year);
         InvestmentsCommand.Print(w, lagesbild);
         InvestmentsCommand.Write(lagesbild, outDir);
-        var effect = service.Effect(InvestmentActor.National("analytiker"), year, new IndicatorOptions(), windowMonths: 6);
+        var effect = service.Effect(analyst, year, windowMonths: 6);
         InvestmentsCommand.PrintEffect(w, effect.Where(r => r.Measure == LeadTimeEffect.ShareMeasure && r.DifferenceInDifferences is not null).Take(8).ToList());
         w.WriteLine($"   (8 av {effect.Count} rader visas: andel inom ledtid där alla fyra grupper har patienter; alla rader med medianer och intervall i CSV/JSON.)");
         TableExport.WriteFile(effect, Path.Combine(outDir, $"lead-time-effect-{year}.csv"));
@@ -52,9 +57,14 @@ internal static class InvestmentsDemo
         w.WriteLine();
 
         var skrPath = SyntheticInvestments.WriteSkrFile(db, reference, year, Path.Combine(incoming, $"skr-vantetider-{year}.csv"));
-        var imported = new SkrImporter(db, reference, TimeProvider.System).Import(File.OpenRead(skrPath), skrPath, "rcc-i-samverkan");
+        var skr = new SkrUseCases(db, reference, new IndicatorOptions(), TimeProvider.System);
+        ImportFeedback imported;
+        using (var s = File.OpenRead(skrPath))
+        {
+            imported = skr.Import(analyst, s, skrPath);
+        }
         w.WriteLine($"9. SKR:s väntetidsdata {year} importerad ({imported.Status}, {SwedishFormat.Number(imported.RowsStored)} rader{(imported.WarningCount > 0 ? $", {imported.WarningCount} varning: {imported.Issues[0].Message}" : "")}) och avstämd mot Socialstyrelsens beräkning:");
-        var result = new ReconciliationService(db, reference, new IndicatorOptions()).Reconcile("analytiker", null);
+        var result = skr.Reconcile(analyst);
         SkrCommand.Print(w, result, 12);
         SkrCommand.Write(result, outDir);
     }

@@ -1,9 +1,8 @@
 using System.CommandLine;
-using Svf.Indicators;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Output;
 using Svf.Reconciliation;
-using Svf.ReferenceData;
-using Svf.Storage;
 
 namespace Svf.Cli.Commands;
 
@@ -27,15 +26,14 @@ internal static class SkrCommand
         cmd.SetAction(parse =>
         {
             var feedbackPath = parse.GetValue(feedbackOut) is { } fp ? OutputFile.Check(fp, "--feedback", OutputFile.Feedback) : null;
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
             var f = parse.GetValue(file)!;
             if (!f.Exists)
             {
                 throw new CliException($"File not found: {f.FullName}");
             }
+            using var services = CliHost.Services(parse.GetValue(db)!);
             using var stream = f.OpenRead();
-            var feedback = new SkrImporter(database, ReferenceDataSet.Embedded, TimeProvider.System).Import(stream, f.Name, CliOptions.Actor);
+            var feedback = services.GetRequiredService<SkrUseCases>().Import(CliHost.Caller(null), stream, f.Name);
             Console.WriteLine(feedback.ToText());
             if (feedbackPath is { } path)
             {
@@ -49,7 +47,7 @@ internal static class SkrCommand
     private static Command Reconcile()
     {
         var db = CliOptions.Db();
-        var asRegion = new Option<string?>("--as-region") { Description = "A region's user: only this region's cells." };
+        var asRegion = CliHost.AsRegion("A region's user: only this region's cells.");
         var absolute = new Option<long>("--abs") { Description = "Counts agree when they differ by at most this many.", DefaultValueFactory = _ => new ReconciliationTolerance().Absolute };
         var relative = new Option<double>("--rel") { Description = "…or by at most this fraction of the larger figure (0.02 = 2 %).", DefaultValueFactory = _ => new ReconciliationTolerance().Relative };
         var days = new Option<double>("--days") { Description = "Medians agree when they differ by at most this many days.", DefaultValueFactory = _ => new ReconciliationTolerance().Days };
@@ -66,11 +64,10 @@ internal static class SkrCommand
             {
                 OutputFile.CheckTableFiles(target, "--out-dir", "skr-reconciliation-cells", "skr-reconciliation-regions", "skr-reconciliation-summary");
             }
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
             var tolerance = new ReconciliationTolerance { Absolute = parse.GetValue(absolute), Relative = parse.GetValue(relative), Days = parse.GetValue(days) };
-            var result = new ReconciliationService(database, ReferenceDataSet.Embedded, new IndicatorOptions())
-                .Reconcile(CliOptions.Actor, parse.GetValue(asRegion), tolerance, parse.GetValue(import), parse.GetValue(all));
+            using var services = CliHost.Services(parse.GetValue(db)!);
+            var result = services.GetRequiredService<SkrUseCases>()
+                .Reconcile(CliHost.Caller(parse.GetValue(asRegion)), null, tolerance, parse.GetValue(import), parse.GetValue(all));
             Print(Console.Out, result, 60);
             if (parse.GetValue(outDir) is { } dir)
             {

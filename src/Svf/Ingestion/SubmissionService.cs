@@ -258,7 +258,7 @@ public sealed class SubmissionService(SvfDatabase db, ReferenceDataSet reference
     }
 
     /// <summary>Uploads may come as non-seekable streams; spool them to a temporary file (deleted on close) so memory stays bounded.</summary>
-    private static Stream Seekable(Stream content, out bool ownsCopy)
+    internal static Stream Seekable(Stream content, out bool ownsCopy)
     {
         if (content.CanSeek)
         {

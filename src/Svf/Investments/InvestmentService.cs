@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text.Json;
 using Svf.Ingestion;
+using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Rules;
 using Svf.Storage;
@@ -15,6 +16,12 @@ namespace Svf.Investments;
 public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, AllocationCatalog allocations, TimeProvider clock)
 {
     public const string Kind = "investment_report";
+
+    /// <summary>
+    /// The largest report received: an RCC's report for a year is tens of rows (a few kilobytes). At most this many bytes are
+    /// read into memory; a larger file is rejected with <c>file.too_large</c> without reading the rest (docs/special-investments.md §2.3).
+    /// </summary>
+    public const int MaxFileBytes = 2 * 1024 * 1024;
     private const string FormatDoc = "docs/special-investments.md";
 
     /// <summary>The money allocated to each RCC per area for the year (whole kronor), from the allocation tables.</summary>
@@ -29,7 +36,8 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
     /// <summary>Receives an RCC's report for a year. The format follows the file name: .json, otherwise CSV.</summary>
     public ImportFeedback Import(InvestmentActor actor, string rccCode, int year, Stream content, string fileName)
     {
-        fileName = Path.GetFileName(fileName);
+        // The name comes from outside: one line, no personal number (it is stored, audited and shown).
+        fileName = SafeText.OneLine(Redaction.MaskNumbers(Path.GetFileName(fileName)));
         if (!reference.Rccs.Any(r => r.Code == rccCode))
         {
             throw new ArgumentException($"Okänd RCC '{rccCode}'. Kända: {string.Join(", ", reference.Rccs.Select(r => r.Code))}.", nameof(rccCode));
@@ -38,7 +46,7 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
         var allocated = Allocated(year).Where(kv => kv.Key.Rcc == rccCode).ToDictionary(kv => kv.Key.Area, kv => kv.Value, StringComparer.Ordinal);
         var received = clock.GetUtcNow().UtcDateTime;
         using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
+        var tooLarge = !CopyAtMost(content, buffer, MaxFileBytes);
         var sha = Convert.ToHexStringLower(SHA256.HashData(buffer.ToArray()));
         buffer.Position = 0;
         var scope = $"{reference.Rccs.Single(r => r.Code == rccCode).NameSv}, särskilda satsningar {year}";
@@ -58,7 +66,12 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
             var issues = new IssueCollector();
             var validator = new InvestmentValidator(reference, rccCode, allocated, issues);
             var json = fileName.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
-            var rows = json ? ReadJson(buffer, validator, issues) : ReadCsv(buffer, validator, issues);
+            if (tooLarge)
+            {
+                issues.Error("file.too_large", 0, null,
+                    $"Filen '{fileName}' är större än {MaxFileBytes / (1024 * 1024)} MB och har inte lästs. En redovisning av de särskilda satsningarna är normalt några kilobyte: kontrollera att rätt fil skickats.");
+            }
+            var rows = tooLarge ? 0 : json ? ReadJson(buffer, validator, issues) : ReadCsv(buffer, validator, issues);
             var version = InvestmentStore.Imports(c, tx, rccCode, year).Select(i => i.VersionNumber).DefaultIfEmpty(0).Max() + 1;
             var id = InvestmentStore.Insert(c, tx, rccCode, year, version, fileName, sha, received, actor.Actor);
             var feedback = ImportFeedback.From(Kind, fileName, scope, received, rows, validator.Areas.Count + validator.Projects.Count, issues) with { ImportId = id, VersionNumber = version };
@@ -153,16 +166,17 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
 
     /// <summary>
     /// The difference-in-differences table for the year's projects tied to SVF and regions (<see cref="LeadTimeEffect"/>).
-    /// The comparison group is built from every RCC's projects; an RCC's user gets the rows of its own projects only.
+    /// The comparison group (<paramref name="comparison"/>) is built from every RCC's projects; an RCC's user gets the rows of its own projects only.
     /// </summary>
-    public IReadOnlyList<LeadTimeEffectRow> Effect(InvestmentActor actor, int year, Svf.Indicators.IndicatorOptions options, int windowMonths = 6)
+    public IReadOnlyList<LeadTimeEffectRow> Effect(InvestmentActor actor, int year, Svf.Indicators.IndicatorOptions options, int windowMonths = 6,
+        EffectComparison comparison = EffectComparison.SameSvfOtherRegions)
     {
         using var c = db.OpenConnection();
         var projects = InvestmentStore.Imports(c, null, null, year).Where(i => i.IsCurrent)
             .SelectMany(i => InvestmentStore.Read(c, i).Projects.Select(p => (i.RccCode, p))).ToList();
-        var rows = LeadTimeEffect.Compute(year, projects, IndicatorSource.Pathways(db), reference, options, windowMonths)
+        var rows = LeadTimeEffect.Compute(year, projects, IndicatorSource.Pathways(db), reference, options, windowMonths, comparison)
             .Where(r => actor.CanSee(r.RccCode)).ToList();
-        AuditLog.Write(c, null, actor.Actor, "investments.effect", null, null, $"{year}: {(actor.RccCode is null ? "all RCC" : actor.RccCode)}, {rows.Count} rows, window {windowMonths} months");
+        AuditLog.Write(c, null, actor.Actor, "investments.effect", null, null, $"{year}: {(actor.RccCode is null ? "all RCC" : actor.RccCode)}, {rows.Count} rows, window {windowMonths} months, comparison {LeadTimeEffect.Code(comparison)}");
         return rows;
     }
 
@@ -174,6 +188,23 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
         }
         AuditLog.Write(db, actor.Actor, action + ".refused", null, null, $"actor of RCC {actor.RccCode} asked for RCC {rccCode}");
         throw new Svf.Application.AccessDeniedException($"Du företräder {actor.RccCode} och kan inte se eller ändra {rccCode}s redovisning.");
+    }
+
+    /// <summary>Copies at most <paramref name="max"/> bytes; false (and stops reading) when the content is longer.</summary>
+    private static bool CopyAtMost(Stream content, MemoryStream buffer, int max)
+    {
+        var chunk = new byte[81920];
+        int n;
+        while ((n = content.Read(chunk, 0, chunk.Length)) > 0)
+        {
+            if (buffer.Length + n > max)
+            {
+                return false;
+            }
+            buffer.Write(chunk, 0, n);
+        }
+        buffer.Position = 0;
+        return true;
     }
 
     private static int ReadCsv(Stream content, InvestmentValidator validator, IssueCollector issues)

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using Svf.Domain;
 using Svf.Ingestion;
+using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Storage;
 
@@ -12,7 +13,9 @@ namespace Svf.Reconciliation;
 /// Receives a file of SKR's aggregate waiting-time figures: validated row by row with feedback naming file, row and field
 /// (as the regions' submissions), stored atomically as a new version that replaces the current one, or rejected with
 /// nothing but the feedback stored. The same file twice changes nothing. An SVF code Socialstyrelsen does not know is
-/// a warning: the row is kept so that the reconciliation can show it.
+/// a warning: the row is kept so that the reconciliation can show it. The file is streamed row by row (a non-seekable
+/// stream is spooled to a temporary file first) and no key is kept per row: repeated rows are found by one query over
+/// the rows written in the transaction, so memory does not grow with the file (as ADR 0008 for the submissions).
 /// </summary>
 public sealed class SkrImporter(SvfDatabase db, ReferenceDataSet reference, TimeProvider clock)
 {
@@ -21,14 +24,27 @@ public sealed class SkrImporter(SvfDatabase db, ReferenceDataSet reference, Time
 
     public ImportFeedback Import(Stream content, string fileName, string actor)
     {
-        fileName = Path.GetFileName(fileName);
+        // The name comes from outside: one line, no personal number (it is stored, audited and shown).
+        fileName = SafeText.OneLine(Redaction.MaskNumbers(Path.GetFileName(fileName)));
         var received = clock.GetUtcNow().UtcDateTime;
-        using var buffer = new MemoryStream();
-        content.CopyTo(buffer);
-        buffer.Position = 0;
-        var sha = Convert.ToHexStringLower(SHA256.HashData(buffer));
-        buffer.Position = 0;
+        var seekable = SubmissionService.Seekable(content, out var ownsCopy);
+        try
+        {
+            var sha = Convert.ToHexStringLower(SHA256.HashData(seekable));
+            seekable.Position = 0;
+            return Import(seekable, sha, fileName, received, actor);
+        }
+        finally
+        {
+            if (ownsCopy)
+            {
+                seekable.Dispose();
+            }
+        }
+    }
 
+    private ImportFeedback Import(Stream content, string sha, string fileName, DateTime received, string actor)
+    {
         using var c = db.OpenConnection();
         var tx = c.BeginTransaction();
         try
@@ -47,15 +63,20 @@ public sealed class SkrImporter(SvfDatabase db, ReferenceDataSet reference, Time
             var stored = 0;
             using (var insert = SkrStore.InsertFigureCommand(c, tx, id))
             {
-                var keys = new Dictionary<(string, string, string, string), int>();
-                var read = ImportCsv.Read(buffer, SkrColumns.Required, SkrColumns.All, issues, csv =>
+                // Every valid row is written, also after an error (rolled back then), so that repeats are found in a rejected file too.
+                var read = ImportCsv.Read(content, SkrColumns.Required, SkrColumns.All, issues, csv =>
                 {
-                    if (Validate(csv, issues, keys) is { } figure && issues.ErrorCount == 0)
+                    if (Validate(csv, issues) is { } figure)
                     {
                         SkrStore.InsertFigure(insert, figure);
                         stored++;
                     }
                 }, FormatDoc);
+                foreach (var (row, first) in SkrStore.RepeatedRows(c, tx, id))
+                {
+                    issues.Error("row.duplicate", row, null, $"Samma region, SVF, kön och period som rad {first}. Varje kombination får bara förekomma en gång.");
+                    stored--;
+                }
                 var feedback = ImportFeedback.From(Kind, fileName, "SKR:s väntetidsdata", received, read, stored, issues) with { ImportId = id, VersionNumber = version };
                 if (feedback.Accepted)
                 {
@@ -84,7 +105,7 @@ public sealed class SkrImporter(SvfDatabase db, ReferenceDataSet reference, Time
         }
     }
 
-    private SkrFigure? Validate(CsvSource csv, IssueCollector issues, Dictionary<(string, string, string, string), int> keys)
+    private SkrFigure? Validate(CsvSource csv, IssueCollector issues)
     {
         var row = csv.Line;
         var errors = issues.ErrorCount;
@@ -163,13 +184,6 @@ public sealed class SkrImporter(SvfDatabase db, ReferenceDataSet reference, Time
         {
             return null;
         }
-        var key = (region, svf, sex, period.ToString());
-        if (keys.TryGetValue(key, out var first))
-        {
-            issues.Error("row.duplicate", row, null, $"Samma region, SVF, kön och period som rad {first}. Varje kombination får bara förekomma en gång.");
-            return null;
-        }
-        keys[key] = row;
         return new SkrFigure(row, region, svf, sex, period.ToString(), started, completed, treated, within, median);
     }
 

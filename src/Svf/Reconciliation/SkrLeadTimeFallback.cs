@@ -12,11 +12,20 @@ namespace Svf.Reconciliation;
 /// SKR's figures as the fallback source for a 2026 lead-time condition that a region's own submissions cannot assess
 /// ("RCC i samverkan ska bistå med data insamlad hos SKR"). Used only when asked for (svf assess --skr-fallback); the
 /// result is marked data_source = skr and its evidence names the SKR import. It applies only where SKR's rows can give
-/// the condition's figure: the condition's ICD narrowing must cover the whole SVF (SKR's figures are per SVF, so colon
-/// C18 and rectum C20 cannot be told apart), and rows with treated and within_limit must cover every month of the period.
+/// the condition's figure: the condition's ICD narrowing must cover the whole SVF, and rows with treated and within_limit
+/// must cover every month of the period. Otherwise the result stays "cannot be assessed" and its evidence says
+/// "<see cref="CannotAssess"/>: " and why.
 /// </summary>
+/// <remarks>
+/// Colon and rectum (2026): SKR's figures are per SVF, and there is one SVF for both, TJOCK_ANDTARM ("Tjock- och
+/// ändtarmscancer", svf.csv). The conditions split it by ICD code (colon C18; rectum C19 + C20), which no SKR row can
+/// give, so both are always "kan inte bedömas från SKR-data" (docs/skr-reconciliation.md §5).
+/// </remarks>
 public sealed class SkrLeadTimeFallback(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, long? importId = null) : ILeadTimeFallback
 {
+    /// <summary>How every fallback that cannot help begins its addition to the evidence.</summary>
+    public const string CannotAssess = "kan inte bedömas från SKR-data";
+
     private (SkrImportInfo? Import, List<SkrFigure> Figures)? _data;
 
     public ConditionResult? Assess(AgreementRules rules, ConditionRule condition, Region region, ConditionResult own)
@@ -29,11 +38,11 @@ public sealed class SkrLeadTimeFallback(SvfDatabase db, ReferenceDataSet referen
         var (import, figures) = _data.Value;
         if (import is null)
         {
-            return own with { Evidence = own.Evidence + "; inga SKR-data importerade" };
+            return Cannot(own, "inga SKR-data importerade");
         }
         if (!CoversWholeSvf(svf, condition.IcdPrefixes))
         {
-            return own with { Evidence = own.Evidence + $"; SKR:s data kan inte användas: de delar inte upp {svf} på ICD {string.Join(", ", condition.IcdPrefixes)}" };
+            return Cannot(own, $"SKR:s data är per SVF och delar inte upp {svf} på ICD {string.Join(", ", condition.IcdPrefixes)} (villkoret gäller bara den delen av SVF:et)");
         }
         var period = ReportingPeriod.Parse(periodText);
         var rows = figures.Where(f => f.RegionCode == region.Code && f.Svf == svf && f.Treated is not null && f.WithinLimit is not null
@@ -42,12 +51,12 @@ public sealed class SkrLeadTimeFallback(SvfDatabase db, ReferenceDataSet referen
             ?? (Tile(rows.Where(r => r.Sex == "M").ToList(), period) is { } men && Tile(rows.Where(r => r.Sex == "K").ToList(), period) is { } women ? [.. men, .. women] : null);
         if (used is null)
         {
-            return own with { Evidence = own.Evidence + $"; SKR:s data (import {import.Id}) täcker inte {svf} för hela {periodText}" };
+            return Cannot(own, $"SKR:s data (import {import.Id}) täcker inte {svf} för hela {periodText}");
         }
         long within = used.Sum(r => r.WithinLimit!.Value), treated = used.Sum(r => r.Treated!.Value);
         if (treated == 0)
         {
-            return own with { Evidence = own.Evidence + $"; SKR:s data (import {import.Id}) har inga behandlade för {svf} {periodText}" };
+            return Cannot(own, $"SKR:s data (import {import.Id}) har inga behandlade för {svf} {periodText}");
         }
         var share = (double)within / treated;
         var met = within >= threshold * treated;
@@ -63,6 +72,8 @@ public sealed class SkrLeadTimeFallback(SvfDatabase db, ReferenceDataSet referen
             Reason = met ? null : string.Create(sv, $"enligt SKR:s data {((double)threshold - share) * 100:0.00} procentenheter under kravet"),
         };
     }
+
+    private static ConditionResult Cannot(ConditionResult own, string why) => own with { Evidence = $"{own.Evidence}; {CannotAssess}: {why}" };
 
     /// <summary>True when the ICD prefixes leave no part of the SVF out (no narrowing, or every range of the SVF starts with one).</summary>
     private bool CoversWholeSvf(string svf, IReadOnlyList<string> prefixes)

@@ -49,6 +49,24 @@ internal static class SkrStore
         cmd.ExecuteNonQuery();
     }
 
+    /// <summary>
+    /// The rows of an import (written in its transaction) that repeat an earlier row's region, SVF, sex and period, with that
+    /// first row, in row order. The database groups them (on disk if need be), so the importer keeps no key per row.
+    /// </summary>
+    public static List<(int Row, int First)> RepeatedRows(DbConnection c, DbTransaction tx, long importId)
+    {
+        using var cmd = SvfDatabase.Command(c, tx,
+            "SELECT row_no, first_row FROM (SELECT row_no, MIN(row_no) OVER (PARTITION BY region_code, svf_code, sex, period) AS first_row " +
+            "FROM skr_figures WHERE import_id = @id) d WHERE row_no > first_row ORDER BY row_no", ("id", importId));
+        using var r = cmd.ExecuteReader();
+        var list = new List<(int, int)>();
+        while (r.Read())
+        {
+            list.Add((r.GetInt32(0), r.GetInt32(1)));
+        }
+        return list;
+    }
+
     public static List<SkrImportInfo> Imports(DbConnection c, DbTransaction? tx)
     {
         using var cmd = SvfDatabase.Command(c, tx,
