@@ -21,6 +21,7 @@ var root = new RootCommand("svf – uppföljning av standardiserade vårdförlop
     SkrCommand.Create(),
     InvestmentsCommand.Create(),
     NationalReportCommand.Create(),
+    AnalysisCommand.Create(),
 };
 
 // Exit codes (ExitCodes, README *Command line*): 0 done, 1 internal error, 2 usage error, 3 rejected file, 4 refused access.

@@ -12,7 +12,10 @@ namespace Svf.Reporting;
 /// </summary>
 public static class HtmlRenderer
 {
-    public static string Render(NationalReportDocument doc, Func<ChartSpec, string> chartSvg)
+    /// <param name="pages">The PDF page of each table-of-contents entry (by section id), from a first print
+    /// (<see cref="PdfRenderer.RenderWithContentsAsync"/>); null or a missing id leaves the entry's page blank. The page column has
+    /// a fixed width, so filling it in does not move anything: the numbers found on the first print stay true.</param>
+    public static string Render(NationalReportDocument doc, Func<ChartSpec, string> chartSvg, IReadOnlyDictionary<string, int>? pages = null)
     {
         var b = new StringBuilder();
         b.Append("<!DOCTYPE html>\n<html lang=\"sv\"><head><meta charset=\"utf-8\"><title>").Append(E(doc.Title)).Append("</title>\n<style>").Append(Css).Append("</style></head><body>\n");
@@ -31,13 +34,16 @@ public static class HtmlRenderer
         for (var i = 0; i < doc.Sections.Count; i++)
         {
             var s = doc.Sections[i];
-            b.Append("<li><a href=\"#").Append(E(s.Id)).Append("\">").Append(i + 1).Append(' ').Append(E(s.Title)).Append("</a>");
+            b.Append("<li>");
+            TocLine(b, s.Id, Heading(doc, i), pages);
             if (s.Subsections.Count > 0 && s.Id != "bilaga")
             {
                 b.Append("<ol>");
                 for (var k = 0; k < s.Subsections.Count; k++)
                 {
-                    b.Append("<li><a href=\"#").Append(E(s.Subsections[k].Id)).Append("\">").Append(i + 1).Append('.').Append(k + 1).Append(' ').Append(E(s.Subsections[k].Title)).Append("</a></li>");
+                    b.Append("<li>");
+                    TocLine(b, s.Subsections[k].Id, Heading(doc, i, k), pages);
+                    b.Append("</li>");
                 }
                 b.Append("</ol>");
             }
@@ -48,13 +54,12 @@ public static class HtmlRenderer
         for (var i = 0; i < doc.Sections.Count; i++)
         {
             var s = doc.Sections[i];
-            b.Append("<section id=\"").Append(E(s.Id)).Append("\" class=\"chapter\"><h2>").Append(i + 1).Append(' ').Append(E(s.Title)).Append("</h2>\n");
+            b.Append("<section id=\"").Append(E(s.Id)).Append("\" class=\"chapter\"><h2>").Append(E(Heading(doc, i))).Append("</h2>\n");
             Blocks(b, s.Blocks, chartSvg, counters);
             for (var k = 0; k < s.Subsections.Count; k++)
             {
                 var sub = s.Subsections[k];
-                b.Append("<section id=\"").Append(E(sub.Id)).Append('"').Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>")
-                    .Append(i + 1).Append('.').Append(k + 1).Append(' ').Append(E(sub.Title)).Append("</h3>\n");
+                b.Append("<section id=\"").Append(E(sub.Id)).Append('"').Append(s.Id == "bilaga" ? " class=\"appendix-region\"" : "").Append("><h3>").Append(E(Heading(doc, i, k))).Append("</h3>\n");
                 Blocks(b, sub.Blocks, chartSvg, counters);
                 b.Append("</section>\n");
             }
@@ -62,6 +67,40 @@ public static class HtmlRenderer
         }
         b.Append("</main></body></html>\n");
         return b.ToString();
+    }
+
+    /// <summary>
+    /// The entries of the table of contents in reading order: every chapter and its subsections (not the appendix's regions),
+    /// with the heading exactly as printed ("6.1 Var dagarna går förlorade").
+    /// </summary>
+    public static IReadOnlyList<(string Id, string Heading)> ContentsEntries(NationalReportDocument doc)
+    {
+        var entries = new List<(string, string)>();
+        for (var i = 0; i < doc.Sections.Count; i++)
+        {
+            var s = doc.Sections[i];
+            entries.Add((s.Id, Heading(doc, i)));
+            if (s.Id != "bilaga")
+            {
+                entries.AddRange(s.Subsections.Select((sub, k) => (sub.Id, Heading(doc, i, k))));
+            }
+        }
+        return entries;
+    }
+
+    /// <summary>A chapter's heading ("6 Varför ledtidsmålen inte nås") or, with <paramref name="sub"/>, a subsection's ("6.1 …").</summary>
+    private static string Heading(NationalReportDocument doc, int chapter, int? sub = null) => sub is { } k
+        ? $"{chapter + 1}.{k + 1} {doc.Sections[chapter].Subsections[k].Title}"
+        : $"{chapter + 1} {doc.Sections[chapter].Title}";
+
+    private static void TocLine(StringBuilder b, string id, string heading, IReadOnlyDictionary<string, int>? pages)
+    {
+        b.Append("<div class=\"toc-line\"><a href=\"#").Append(E(id)).Append("\">").Append(E(heading)).Append("</a><span class=\"toc-page\">");
+        if (pages is not null && pages.TryGetValue(id, out var page))
+        {
+            b.Append(page.ToString(CultureInfo.InvariantCulture));
+        }
+        b.Append("</span></div>");
     }
 
     private sealed class Counters
@@ -172,6 +211,10 @@ public static class HtmlRenderer
         nav.toc ol { list-style: none; padding-left: 0; }
         nav.toc ol ol { padding-left: 6mm; }
         nav.toc a { color: #1a1a1a; text-decoration: none; }
+        nav.toc .toc-line { display: flex; align-items: baseline; gap: 2mm; }
+        nav.toc .toc-line a { flex: 1 1 auto; }
+        nav.toc .toc-page { flex: 0 0 12mm; text-align: right; }
+        @media screen { nav.toc .toc-page { display: none; } }
         h2 { font-size: 15pt; color: #0b4f7c; break-after: avoid; }
         section.chapter { break-before: page; }
         h3 { font-size: 12pt; color: #0b4f7c; break-after: avoid; margin-top: 6mm; }

@@ -20,20 +20,21 @@ public sealed class NationalReportService(SvfDatabase db, ReferenceDataSet refer
         return await WriteAsync(document, outDir, chromium, ct);
     }
 
-    /// <summary>Writes the HTML (charts inline), the workbook and, where Chromium is installed, the PDF.</summary>
+    /// <summary>Writes the HTML (charts inline), the workbook and, where Chromium is installed, the PDF with page numbers in its table of contents.</summary>
     public static async Task<NationalReportOutput> WriteAsync(NationalReportDocument document, string outDir, string? chromium = null, CancellationToken ct = default)
     {
         Directory.CreateDirectory(outDir);
         var stem = Path.Combine(outDir, document.FileStem);
         var (html, xlsx, pdf) = (stem + ".html", stem + ".xlsx", stem + ".pdf");
         var charts = document.Charts().Select(c => (c.Id, Svg: ChartRenderer.Svg(c))).ToDictionary(c => c.Id, c => c.Svg);
-        await File.WriteAllTextAsync(html + ".tmp", HtmlRenderer.Render(document, c => charts[c.Id]), new System.Text.UTF8Encoding(false), ct);
-        File.Move(html + ".tmp", html, overwrite: true);
         WorkbookWriter.Write(document, xlsx + ".tmp");
         File.Move(xlsx + ".tmp", xlsx, overwrite: true);
         // A PDF from an earlier run must not pass for this one when this run cannot write it.
         File.Delete(pdf);
-        var result = await PdfRenderer.RenderAsync(html, pdf, document.Title, chromium, ct);
+        // The HTML is written first without page numbers; with Chromium it is printed, read back and written again with the
+        // table of contents' page numbers, then printed again (and checked).
+        var result = await PdfRenderer.RenderWithContentsAsync(pages => HtmlRenderer.Render(document, c => charts[c.Id], pages), HtmlRenderer.ContentsEntries(document),
+            html, pdf, document.Title, chromium, ct);
         return new NationalReportOutput(document, html, xlsx, result.Path, result.Problem);
     }
 }

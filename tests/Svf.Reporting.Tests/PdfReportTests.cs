@@ -124,6 +124,37 @@ public class PdfReportTests(ReportFixture f)
     }
 
     [Fact]
+    public void Each_entry_of_the_table_of_contents_gives_the_page_its_heading_is_printed_on()
+    {
+        using var pdf = PdfDocument.Open(f.Output.PdfPath.ShouldNotBeNull(f.Output.PdfProblem));
+        var pages = pdf.GetPages().ToList();
+        // What a reader sees: the table of contents' words (page 2), and per page the words larger than the summary's body text
+        // (page 3, the first paragraph after the chapter heading): h2 and h3.
+        var toc = Norm(string.Join(' ', pages[1].GetWords().Select(w => w.Text)));
+        var body = pages[2].GetWords().First(w => w.Text == "Rapporten").Letters[0].PointSize;
+        string Big(UglyToad.PdfPig.Content.Page page) =>
+            Norm(string.Join(' ', page.GetWords().Where(w => w.Letters.Count > 0 && w.Letters[0].PointSize > body * 1.2).Select(w => w.Text)));
+        var big = pages.Select(Big).ToList();
+        var entries = HtmlRenderer.ContentsEntries(f.Output.Document);
+        entries.Count.ShouldBeGreaterThan(15);
+        var previous = 2;
+        foreach (var (_, heading) in entries)
+        {
+            var m = System.Text.RegularExpressions.Regex.Match(toc, System.Text.RegularExpressions.Regex.Escape(heading) + @" (\d+)");
+            m.Success.ShouldBeTrue($"Innehållet saknar sidnummer för \"{heading}\": {toc}");
+            var page = int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            page.ShouldBeGreaterThanOrEqualTo(previous, heading);
+            big[page - 1].ShouldContain(heading, Case.Sensitive, $"sida {page}");
+            // Not printed as a heading on an earlier page of the body.
+            big.Skip(2).Take(page - 3).ShouldNotContain(t => t.Contains(heading, StringComparison.Ordinal), heading);
+            previous = page;
+        }
+        // The appendix (one region a page) is the last chapter.
+        System.Text.RegularExpressions.Regex.Match(toc, @"10 Bilaga: regionerna (\d+)").Groups[1].Value.ShouldBe(
+            (big.FindIndex(t => t.Contains("10 Bilaga: regionerna", StringComparison.Ordinal)) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
     public void A_table_that_spans_pages_repeats_its_header()
     {
         var pages = Pages();

@@ -40,16 +40,21 @@ public sealed class IndicatorUseCases
     private readonly ReferenceDataSet _reference;
     private readonly IndicatorOptions _options;
     private readonly Scope _scope;
+    private readonly ResultCache _cache;
+    private readonly Lazy<string> _configuration;
 
     /// <param name="db">The database (migrated).</param>
     /// <param name="reference">The configured reference data.</param>
     /// <param name="options">The indicator definitions' open points (goals, suppression size, …).</param>
-    public IndicatorUseCases(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options)
+    /// <param name="cache">Where computed tables are kept between reads (shared by the host's services); null: one of this service's own.</param>
+    public IndicatorUseCases(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, ResultCache? cache = null)
     {
         _db = db;
         _reference = reference;
         _options = options;
         _scope = new Scope(db, reference);
+        _cache = cache ?? new ResultCache();
+        _configuration = new Lazy<string>(() => DataVersion.Configuration(reference, options));
     }
 
     /// <summary>The indicator rows of the request that the caller may see, in the engine's order (period, level, unit, SVF, sex).</summary>
@@ -84,11 +89,8 @@ public sealed class IndicatorUseCases
         _scope.Demand(caller.CanSeeNationalAggregates, caller, "indicators", null, null, $"{caller.RoleText} får inte se indikatorer.");
 
         var publication = request.ForPublication || caller.AlwaysSuppressed;
-        var engine = new IndicatorEngine(_reference, _options);
         // A single region's rows need only its data; anything else involves the nation's.
-        var source = regionOfUnit;
-        var rows = engine.Compute(IndicatorSource.Pathways(_db, source), IndicatorSource.NewCases(_db, source),
-                new IndicatorQuery(request.PeriodKind, request.Within, publication))
+        var rows = Table(regionOfUnit, new IndicatorQuery(request.PeriodKind, request.Within, publication))
             .Where(r => (request.Level is null || r.Level == request.Level)
                         && (request.UnitCode is null || r.UnitCode == request.UnitCode)
                         && (request.Svf is null || r.Svf == request.Svf)
@@ -99,6 +101,24 @@ public sealed class IndicatorUseCases
             $"{request.PeriodKind} {request.Within?.ToString() ?? "alla perioder"}, nivå {request.Level ?? "alla"}, enhet {request.UnitCode ?? "alla"}, " +
             $"SVF {request.Svf ?? "alla"}, kön {request.Sex ?? "alla"}{(publication ? ", publiceringsregel" : "")}: {rows.Count} rader");
         return rows;
+    }
+
+    /// <summary>
+    /// All rows of a query over the nation's data (<paramref name="region"/> null) or one region's, from the cache while the
+    /// current submissions are unchanged: the monthly cells (pass 1, the one read of the pathway rows) are kept per data
+    /// source, the rows (pass 2) per query, both under the version of the current submissions and the configuration.
+    /// </summary>
+    private IReadOnlyList<IndicatorRow> Table(string? region, IndicatorQuery query)
+    {
+        var version = DataVersion.Submissions(_db) + "|" + _configuration.Value;
+        var source = region ?? "*";
+        return _cache.GetOrCompute($"indicators.rows|{source}|{query.PeriodKind}|{query.Within}|{query.ForPublication}", version, () =>
+        {
+            var engine = new IndicatorEngine(_reference, _options);
+            var cells = _cache.GetOrCompute($"indicators.cells|{source}", version,
+                () => engine.Aggregate(IndicatorSource.Pathways(_db, region), IndicatorSource.NewCases(_db, region)));
+            return engine.Compute(cells, query);
+        });
     }
 
     private string UnitLevel(string unit) =>

@@ -50,13 +50,17 @@ public sealed class ReportingStatusOverview
     private readonly IndicatorOptions _options;
     private readonly TimeProvider _clock;
     private readonly Scope _scope;
+    private readonly ResultCache _cache;
+    private readonly Lazy<string> _configuration;
 
     /// <param name="db">The database (migrated).</param>
     /// <param name="reference">The configured reference data.</param>
     /// <param name="rules">The configured rules (the report deadline).</param>
     /// <param name="options">Indicator options (the computed inclusion a report is checked against).</param>
     /// <param name="clock">"Today" (Swedish date): which months have begun, whether the deadline has passed.</param>
-    public ReportingStatusOverview(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options, TimeProvider clock)
+    /// <param name="cache">Where the computed overview is kept between reads (shared by the host's services); null: one of this service's own.</param>
+    public ReportingStatusOverview(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options, TimeProvider clock,
+        ResultCache? cache = null)
     {
         _db = db;
         _reference = reference;
@@ -64,6 +68,8 @@ public sealed class ReportingStatusOverview
         _options = options;
         _clock = clock;
         _scope = new Scope(db, reference);
+        _cache = cache ?? new ResultCache();
+        _configuration = new Lazy<string>(() => DataVersion.Configuration(reference, options));
     }
 
     /// <summary>One row per region the caller may see, in region order.</summary>
@@ -76,6 +82,19 @@ public sealed class ReportingStatusOverview
             $"{caller.RoleText} får inte se regionernas rapporteringsstatus.");
         var rules = _rules.ForYear(year);
         var today = SwedishTime.Today(_clock);
+        // All 21 regions are computed once per version of the submissions, the reports, the date and the configuration;
+        // each caller then gets the regions it may see.
+        var version = $"{DataVersion.SubmissionsAndReports(_db)}|{today:yyyy-MM-dd}|{DataVersion.Rules(rules)}|{_configuration.Value}";
+        var rows = _cache.GetOrCompute($"reporting_status|{year}", version, () => Compute(rules, today))
+            .Where(r => caller.CanSeeReportingStatus(r.RegionCode, _reference))
+            .ToList();
+        _scope.Audit(caller, "reporting_status.read", caller.Role == Role.RegionReporter ? caller.RegionCode : null, null, $"{year}: {rows.Count} regions");
+        return rows;
+    }
+
+    private IReadOnlyList<RegionReportingStatusRow> Compute(AgreementRules rules, DateOnly today)
+    {
+        var year = rules.Year;
         var yearPeriod = new ReportingPeriod(PeriodKind.Year, year, 1);
         var letters = YearlyReportUseCases.Letters(_db, _reference, _options, rules).ToDictionary(l => l.RegionCode);
         var history = SubmissionStore.History(_db)
@@ -83,7 +102,7 @@ public sealed class ReportingStatusOverview
             .ToList();
         var begun = yearPeriod.MonthsWithin().Where(m => m.Start <= today).ToList();
         var rows = new List<RegionReportingStatusRow>();
-        foreach (var region in _reference.Regions.Where(r => caller.CanSeeReportingStatus(r.Code, _reference)))
+        foreach (var region in _reference.Regions)
         {
             var own = history.Where(s => s.RegionCode == region.Code).ToList();
             var covered = own.Where(s => s.IsCurrent && s.Kind == SubmissionKind.Pathways)
@@ -104,7 +123,6 @@ public sealed class ReportingStatusOverview
                 letter.SubmittedAfterDeadline || (letter.Status == RegionReportingStatus.NotReceived && today > letter.Deadline),
                 letter.Findings.Count(f => f.MakesIncomplete)));
         }
-        _scope.Audit(caller, "reporting_status.read", caller.Role == Role.RegionReporter ? caller.RegionCode : null, null, $"{year}: {rows.Count} regions");
         return rows;
     }
 }

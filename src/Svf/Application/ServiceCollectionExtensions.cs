@@ -16,7 +16,8 @@ public static class ServiceCollectionExtensions
     /// <see cref="SvfOptions.RulesDirectory"/>, checked against the reference data) and the use-case services
     /// (<see cref="SubmissionUseCases"/>, <see cref="YearlyReportUseCases"/>, <see cref="AssessmentUseCases"/>, <see cref="IndicatorUseCases"/>,
     /// <see cref="PathwayUseCases"/>, <see cref="EarlyWarningUseCases"/>, <see cref="ReportingStatusOverview"/>, <see cref="AllocationUseCases"/>,
-    /// <see cref="InvestmentUseCases"/>, <see cref="SkrUseCases"/>).
+    /// <see cref="InvestmentUseCases"/>, <see cref="SkrUseCases"/>, <see cref="AnalysisUseCases"/>) and the one
+    /// <see cref="ResultCache"/> the indicator tables and the reporting status are kept in between reads.
     /// The pseudonymisation key is read only when a file is received, so read-only hosts need none.
     /// </summary>
     public static IServiceCollection AddSvf(this IServiceCollection services, Action<SvfOptions> configure)
@@ -52,13 +53,16 @@ public static class ServiceCollectionExtensions
             sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(sp => new AssessmentUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
+        services.AddSingleton(_ => new ResultCache());
         services.AddSingleton(sp => new IndicatorUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
-            sp.GetRequiredService<SvfOptions>().Indicators));
+            sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<ResultCache>()));
+        services.AddSingleton(sp => new AnalysisUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<SvfOptions>().Indicators));
         services.AddSingleton(sp => new PathwayUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>()));
         services.AddSingleton(sp => new EarlyWarningUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(sp => new ReportingStatusOverview(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
-            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock,
+            sp.GetRequiredService<ResultCache>()));
         AddInvestmentsAndSkr(services);
         return services;
     }

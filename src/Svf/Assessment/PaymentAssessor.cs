@@ -82,7 +82,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         if (inputs is null)
         {
             using var c = db.OpenConnection();
-            periods = reference.Regions.SelectMany(r => SubmissionStore.Current(c, null, r.Code, SubmissionKind.Pathways)).Select(s => (s.RegionCode, s.Period)).ToList();
+            periods = SubmissionStore.Current(c, null, SubmissionKind.Pathways).Select(s => (s.RegionCode, s.Period)).ToList();
         }
         else
         {

@@ -49,6 +49,8 @@ public sealed record NationalReportData
     public required IReadOnlyDictionary<string, RegionReport> LatestReports { get; init; }
     public required IReadOnlyList<SegmentSplitRow> Segments { get; init; }
     public required IReadOnlyList<SexDifferenceRow> SexDifferences { get; init; }
+    /// <summary>The regions' stated obstacles grouped per SVF next to the SVF's figures.</summary>
+    public IReadOnlyList<ObstacleGroupRow> Obstacles { get; init; } = [];
     /// <summary>Treated patients with a limit per sex and lead-time bucket (lead time as a share of the limit).</summary>
     public required IReadOnlyList<(string Bucket, long Women, long Men)> Distribution { get; init; }
     public required ReportProvenance Provenance { get; init; }
@@ -98,12 +100,11 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
         var run = locked is not null
             ? locked.Record.ToRun(DecisionService.InputsOf(locked).Rules)
             : AssessmentRun.Execute(db, request.Rules, reference, options, request.Policy ?? request.Rules.DefaultFailedSharePolicy);
-        var history = RegionReportStore.History(db, request.Year);
-        var latest = history.Where(h => h.Status == ReportStatus.Submitted).GroupBy(h => h.RegionCode)
-            .ToDictionary(g => g.Key, g => g.Last().Content, StringComparer.Ordinal);
+        var latest = ObstacleGrouping.LatestSubmitted(db, request.Year);
         var minCell = request.ForPublication ? options.MinPublishedCellSize : 0;
         var (lagesbild, effect) = Investments(request, actor);
         var treated = TreatedPathwaySource.Read(db, period);
+        var segments = SegmentSplit.Compute(treated, engine, reference, period.ToString(), minCell);
 
         return new NationalReportData
         {
@@ -120,8 +121,9 @@ public sealed class NationalReportBuilder(SvfDatabase db, ReferenceDataSet refer
             Conclusions = run.Conclusions,
             Letters = new ReportFollowUp(db, reference).Letters(request.Rules, run.Assessment.ComputedInclusion),
             LatestReports = latest,
-            Segments = SegmentSplit.Compute(treated, engine, reference, period.ToString(), minCell),
+            Segments = segments,
             SexDifferences = SexStandardisation.Compute(treated, engine, reference, period.ToString(), request.StandardMinMinorityShare, request.StandardMinStratum, minCell),
+            Obstacles = ObstacleGrouping.Compute(request.Year, latest, yearRows, segments, reference),
             Distribution = Distribution(treated, engine),
             Provenance = Provenance(request, run.Policy, locked),
             Lagesbild = lagesbild,

@@ -433,26 +433,19 @@ internal static class NationalReportComposer
                                        "Den standardiserade skillnaden jämför kvinnor och män som om båda hade rikets SVF-fördelning (direkt standardisering)."),
                     new TableBlock(sexTable), new ChartBlock(sexChart),
                 ]),
-                new ReportSection("varfor-hinder", "Regionernas beskrivna hinder", [.. Obstacles(d, reference)]),
+                new ReportSection("varfor-hinder", "Regionernas beskrivna hinder", [.. Obstacles(d)]),
             ],
         };
     }
 
-    private static IEnumerable<ReportBlock> Obstacles(NationalReportData d, ReferenceDataSet reference)
+    private static IEnumerable<ReportBlock> Obstacles(NationalReportData d)
     {
-        var named = d.LatestReports.Values.SelectMany(r => r.Obstacles.Where(o => !string.IsNullOrWhiteSpace(o.Description)).Select(o => (Region: r.Region, o.Svf, Text: o.Description.Trim())))
-            .Where(o => reference.SvfsByCode.ContainsKey(o.Svf)).ToList();
-        yield return new ParagraphBlock($"Regionerna beskriver i sina redovisningar systematiska hinder i SVF där väntetiderna överskrider ledtiden. Tabellen grupperar beskrivningarna per SVF bredvid SVF:ets siffror ({named.Count} beskrivningar från {named.Select(n => n.Region).Distinct().Count()} regioner).");
-        var rows = new List<object?[]>();
-        foreach (var svf in reference.Svfs.Where(s => named.Any(n => n.Svf == s.Code)))
+        var regions = d.Obstacles.SelectMany(o => o.RegionCodes.Split(", ", StringSplitOptions.RemoveEmptyEntries)).Distinct(StringComparer.Ordinal).Count();
+        yield return new ParagraphBlock($"Regionerna beskriver i sina redovisningar systematiska hinder i SVF där väntetiderna överskrider ledtiden. Tabellen grupperar beskrivningarna per SVF bredvid SVF:ets siffror ({d.Obstacles.Sum(o => o.Mentions)} beskrivningar från {regions} regioner).");
+        var rows = d.Obstacles.Select(o => new object?[]
         {
-            var (k, m, b) = (d.Row("nation", "SE", svf.Code, Women), d.Row("nation", "SE", svf.Code, Men), d.Row("nation", "SE", svf.Code, Both));
-            var seg = d.Segments.FirstOrDefault(s => s.Level == "nation" && s.Svf == svf.Code);
-            var texts = named.Where(n => n.Svf == svf.Code).GroupBy(n => n.Text, StringComparer.Ordinal).OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => $"{g.Key} ({string.Join(", ", g.Select(n => reference.RegionsByCode.TryGetValue(n.Region, out var r) ? r.Name : n.Region).Order(StringComparer.Ordinal))})");
-            rows.Add([svf.NameSv, k?.WithinLimitShare, m?.WithinLimitShare, b?.OverLimit50Share, seg?.LargestExcessSegment?.NameSv() ?? Missing,
-                (long)named.Where(n => n.Svf == svf.Code).Select(n => n.Region).Distinct().Count(), string.Join(" | ", texts)]);
-        }
+            o.SvfName, o.WomenWithinLimitShare, o.MenWithinLimitShare, o.OverLimit50Share, o.LargestExcessSegment?.NameSv() ?? Missing, o.Regions, o.Descriptions,
+        }).ToList();
         yield return new TableBlock(new ReportTable("Hinder per SVF", $"Regionernas beskrivna hinder per SVF, {d.Request.Year}",
             [Col("SVF"), Col("Inom ledtid kvinnor", ColumnKind.Share), Col("Inom ledtid män", ColumnKind.Share), Col("Över 50 % andel", ColumnKind.Share),
              Col("Största överskott i"), Col("Regioner", ColumnKind.Count), Col("Regionernas beskrivning")], rows)

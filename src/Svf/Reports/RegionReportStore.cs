@@ -57,6 +57,13 @@ public static class RegionReportStore
         return list;
     }
 
+    /// <summary>
+    /// A cheap version of the yearly reports and the feedback sent on them: both tables only ever get new rows (every save is a
+    /// new version), so their row counts and highest ids change with every save, submission and letter.
+    /// </summary>
+    public static string Version(SvfDatabase db) => VersionQuery.Read(db, "r",
+        "SELECT (SELECT COUNT(*) FROM region_reports), (SELECT COALESCE(MAX(id), 0) FROM region_reports), (SELECT COUNT(*) FROM report_feedback)");
+
     public static void RecordFeedback(SvfDatabase db, ReportFeedbackLetter letter, string actor, TimeProvider clock)
     {
         using var c = db.OpenConnection();

@@ -69,10 +69,23 @@ public static class SubmissionStore
         Query(c, tx, $"SELECT {SelectColumns} FROM submissions WHERE region_code = @r AND kind = @k AND is_current = 1 ORDER BY id",
             ("r", region), ("k", kind));
 
+    /// <summary>The current submissions of one kind, all regions, in one query.</summary>
+    public static List<SubmissionInfo> Current(DbConnection c, DbTransaction? tx, string kind) =>
+        Query(c, tx, $"SELECT {SelectColumns} FROM submissions WHERE kind = @k AND is_current = 1 ORDER BY id", ("k", kind));
+
     public static int NextVersionNumber(DbConnection c, DbTransaction tx, string region, string kind, ReportingPeriod period) =>
         Convert.ToInt32(SvfDatabase.Scalar(c, tx,
             "SELECT COALESCE(MAX(version_no), 0) + 1 FROM submissions WHERE region_code = @r AND kind = @k AND period = @p",
             ("r", region), ("k", kind), ("p", period.ToString())), CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// A cheap version of the submissions (one scan of the small header table, no pathway rows): the number of versions
+    /// ever received, the highest id, and the number and id sum of the current ones. Headers are never deleted and every
+    /// receipt inserts one, so a new file (accepted, rejected or superseding) changes the count, and a withdrawal, which
+    /// inserts none, lowers the number of current ones: any change to which data counts changes this value.
+    /// </summary>
+    public static string Version(SvfDatabase db) => VersionQuery.Read(db, "s",
+        "SELECT COUNT(*), COALESCE(MAX(id), 0), COALESCE(SUM(is_current), 0), COALESCE(SUM(CASE WHEN is_current = 1 THEN id ELSE 0 END), 0) FROM submissions");
 
     /// <summary>Every version ever received, newest first; optionally for one region.</summary>
     public static List<SubmissionInfo> History(SvfDatabase db, string? region = null)

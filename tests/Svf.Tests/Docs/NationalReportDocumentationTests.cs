@@ -61,4 +61,29 @@ public class NationalReportDocumentationTests
         text.ShouldContain(nameof(NationalReportRequest.StandardMinMinorityShare));
         text.ShouldContain(nameof(NationalReportRequest.StandardMinStratum));
     }
+
+    [Fact]
+    public void Every_column_of_the_analysis_tables_is_documented_in_their_own_section()
+    {
+        var doc = Doc("output-columns.md");
+        foreach (var (type, columns) in new[]
+        {
+            ("SegmentSplitRow", Svf.Output.TableExport.ColumnNames<Svf.Analysis.SegmentSplitRow>()),
+            ("SexDifferenceRow", Svf.Output.TableExport.ColumnNames<Svf.Analysis.SexDifferenceRow>()),
+            ("ObstacleGroupRow", Svf.Output.TableExport.ColumnNames<Svf.Analysis.ObstacleGroupRow>()),
+        })
+        {
+            // The section whose heading names the type, up to the next heading.
+            var start = doc.IndexOf($"; `{type}`)", StringComparison.Ordinal);
+            start.ShouldBeGreaterThan(0, $"no section for {type} in docs/output-columns.md");
+            var end = doc.IndexOf("\n## ", start, StringComparison.Ordinal);
+            var section = end < 0 ? doc[start..] : doc[start..end];
+            columns.Where(c => !section.Contains($"`{c}`", StringComparison.Ordinal)).ShouldBeEmpty($"columns of {type} not documented");
+            // And every column documented there exists.
+            var documented = System.Text.RegularExpressions.Regex.Matches(section, @"^\| ([^|]+) \|", System.Text.RegularExpressions.RegexOptions.Multiline)
+                .SelectMany(m => System.Text.RegularExpressions.Regex.Matches(m.Groups[1].Value, "`([a-z0-9_]+)`").Select(x => x.Groups[1].Value)).ToList();
+            documented.Except(columns).ShouldBeEmpty($"documented columns of {type} the code does not write");
+        }
+        Doc("lead-time-analyses.md").ShouldContain("analysis --year 2025 --kind obstacles");
+    }
 }

@@ -275,10 +275,10 @@ public class IngestFaultTests
         Count(t.Db, "pathways").ShouldBe(0);
     }
 
-    [Fact]
-    public void Rows_read_counts_the_rows_checked_in_an_accepted_file()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Rows_read_counts_the_rows_checked_in_an_accepted_file(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = $"{Header}\n{Line()}\n\n;;;;;;;;;;;;\n{Line()}\n  \n";
         var report = Service(t.Db).SubmitPathways(Utf8(text), "a.csv", "01", Year2025, "t");
         report.ErrorCount.ShouldBe(0);

@@ -29,10 +29,10 @@ public class InvestmentImportTests
         AuditLog.Read(t.Db).ShouldContain(e => e.Action == "investments.accepted");
     }
 
-    [Fact]
-    public void The_same_report_as_json_is_stored_the_same_way()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void The_same_report_as_json_is_stored_the_same_way(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var json = """
         {
           "format_version": "1.0",
@@ -52,33 +52,35 @@ public class InvestmentImportTests
         report.Projects.ShouldHaveSingleItem().ShouldSatisfyAllConditions(p => p.Regions.ShouldBe(["13"]), p => p.GoodExample.ShouldBeTrue(), p => p.AffectedSvf.ShouldBe(["BROST"]));
     }
 
-    [Fact]
-    public void A_json_error_names_the_element_and_field()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_json_error_names_the_element_and_field(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var feedback = InvestmentTestData.Import(t.Db, """{ "areas": [ { "area": "patologi", "criteria": "x", "amount_passed_on": "tio" } ] }""", fileName: "v.json");
         feedback.Issues.ShouldContain(i => i.Code == "amount_passed_on.invalid" && i.Row == 1 && i.Field == "areas[0].amount_passed_on");
         InvestmentTestData.Import(t.Db, "{ \"areas\": [ ", fileName: "v2.json").Issues.ShouldContain(i => i.Code == "json.invalid");
     }
 
-    [Theory]
-    [InlineData("area;patologi;Ansökan", "area;primarvard;Ansökan", "area.unknown", 2, "area")]
-    [InlineData("area;patologi;Ansökan med bedömning av effekt på ledtider, fördelning efter befolkning;", "area;patologi;;", "criteria.missing", 2, "criteria")]
-    [InlineData(";10000000;;", ";10 000 000;;", "amount_passed_on.invalid", 2, "amount_passed_on")]
-    [InlineData("Region Halland;13;", "Region Halland;99;", "regions.unknown", 3, "regions")]
-    [InlineData("Region Halland;13;", "Region Halland;;", "regions.missing", 3, "regions")]
-    [InlineData(";6000000;2025-03-01;2026-02-28", ";6000000;2025-03-01;2024-02-28", "date.end_before_start", 3, "end_date")]
-    [InlineData(";6000000;2025-03-01;", ";6000000;1 mars;", "date.invalid", 3, "start_date")]
-    [InlineData(";ongoing;", ";pågår;", "status.invalid", 3, "status")]
-    [InlineData("BROST,PROSTATA", "BROST,PROSTATACANCER", "svf.unknown", 3, "affected_svf")]
-    [InlineData("VAST-PAT-02", "VAST-PAT-01", "project.duplicate", 4, "project_id")]
-    [InlineData("BROST,PROSTATA;ja", "BROST,PROSTATA;kanske", "good_example.invalid", 3, "good_example")]
-    [InlineData(";6000000;", ";0;", "amount.invalid", 3, "amount")]
-    [InlineData("project;patologi;;;VAST-PAT-02", "projekt;patologi;;;VAST-PAT-02", "row_type.invalid", 4, "row_type")]
-    [InlineData("Digital patologi i Halland", "", "project_name.missing", 3, "project_name")]
-    public void Each_kind_of_bad_row_rejects_the_file_naming_row_and_field(string from, string to, string code, int row, string field)
+    public static IEnumerable<object?[]> BadRows() => TestDatabases.OnBoth(
+        ["area;patologi;Ansökan", "area;primarvard;Ansökan", "area.unknown", 2, "area"],
+        ["area;patologi;Ansökan med bedömning av effekt på ledtider, fördelning efter befolkning;", "area;patologi;;", "criteria.missing", 2, "criteria"],
+        [";10000000;;", ";10 000 000;;", "amount_passed_on.invalid", 2, "amount_passed_on"],
+        ["Region Halland;13;", "Region Halland;99;", "regions.unknown", 3, "regions"],
+        ["Region Halland;13;", "Region Halland;;", "regions.missing", 3, "regions"],
+        [";6000000;2025-03-01;2026-02-28", ";6000000;2025-03-01;2024-02-28", "date.end_before_start", 3, "end_date"],
+        [";6000000;2025-03-01;", ";6000000;1 mars;", "date.invalid", 3, "start_date"],
+        [";ongoing;", ";pågår;", "status.invalid", 3, "status"],
+        ["BROST,PROSTATA", "BROST,PROSTATACANCER", "svf.unknown", 3, "affected_svf"],
+        ["VAST-PAT-02", "VAST-PAT-01", "project.duplicate", 4, "project_id"],
+        ["BROST,PROSTATA;ja", "BROST,PROSTATA;kanske", "good_example.invalid", 3, "good_example"],
+        [";6000000;", ";0;", "amount.invalid", 3, "amount"],
+        ["project;patologi;;;VAST-PAT-02", "projekt;patologi;;;VAST-PAT-02", "row_type.invalid", 4, "row_type"],
+        ["Digital patologi i Halland", "", "project_name.missing", 3, "project_name"]);
+
+    [DatabaseTheory, MemberData(nameof(BadRows))]
+    public void Each_kind_of_bad_row_rejects_the_file_naming_row_and_field(string provider, string from, string to, string code, int row, string field)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var feedback = InvestmentTestData.Import(t.Db, Replace(from, to));
         feedback.Status.ShouldBe(SubmissionStatus.Rejected);
         feedback.Issues.ShouldContain(i => i.Code == code && i.Row == row && i.Field == field && i.Severity == IssueSeverity.Error,
@@ -87,18 +89,18 @@ public class InvestmentImportTests
         InvestmentTestData.Service(t.Db).Current(InvestmentActor.National("a"), "Vast", 2025).ShouldBeNull();
     }
 
-    [Fact]
-    public void Projects_in_an_area_without_an_area_row_are_refused()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Projects_in_an_area_without_an_area_row_are_refused(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = string.Join('\n', InvestmentTestData.Vast2025.Split('\n').Where(l => !l.StartsWith("area;bild", StringComparison.Ordinal)));
         InvestmentTestData.Import(t.Db, text).Issues.ShouldContain(i => i.Code == "area.without_area_row" && i.Row == 5);
     }
 
-    [Fact]
-    public void Warnings_do_not_stop_the_report()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Warnings_do_not_stop_the_report(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var text = Replace("3000000;;;;;;;;;;;;\n", "3500000;;;;;;;;;;;;\n")             // passed on ≠ Σ projects
             .Replace("Klinisk patologi, Sahlgrenska;14;", "Klinisk patologi, Sahlgrenska;12;", StringComparison.Ordinal) // Skåne is in RCC Syd
             .Replace("completed;Väntetiden till MR halverad;", "completed;;", StringComparison.Ordinal);
@@ -127,10 +129,10 @@ public class InvestmentImportTests
             .ShouldBe([(1, SubmissionStatus.AcceptedWithWarnings, false), (2, SubmissionStatus.Rejected, false), (3, SubmissionStatus.AcceptedWithWarnings, true)]);
     }
 
-    [Fact]
-    public void An_rcc_user_can_import_and_read_only_its_own_rcc()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void An_rcc_user_can_import_and_read_only_its_own_rcc(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         Should.Throw<Svf.Application.AccessDeniedException>(() => InvestmentTestData.Import(t.Db, InvestmentTestData.Vast2025, actingRcc: "Syd"));
         InvestmentTestData.Import(t.Db, InvestmentTestData.Vast2025, actingRcc: "Vast").Accepted.ShouldBeTrue();
         var service = InvestmentTestData.Service(t.Db);

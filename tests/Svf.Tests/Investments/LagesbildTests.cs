@@ -39,10 +39,10 @@ public class LagesbildTests
         l.Caveats.ShouldContain(c => c.StartsWith("population.reference_date", StringComparison.Ordinal));
     }
 
-    [Fact]
-    public void In_2026_primary_care_is_an_area_and_its_provisional_amount_is_a_caveat()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void In_2026_primary_care_is_an_area_and_its_provisional_amount_is_a_caveat(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var l = InvestmentTestData.Service(t.Db).Lagesbild(InvestmentActor.National("analytiker"), 2026);
         l.Rows.Select(r => r.Area).Distinct().ShouldBe([InvestmentAreas.Pathology, InvestmentAreas.Imaging, InvestmentAreas.Rehabilitation, InvestmentAreas.PrimaryCare]);
         l.Rows.Sum(r => r.Allocated).ShouldBe(280_000_000);

@@ -56,24 +56,26 @@ public class ReconciliationTests
         r.Summary.RegionsFullyAgreeing.ShouldBe(1);
     }
 
-    [Theory]
-    [InlineData(7, 2, 0.0, false)]   // |7 - 5| = 2, not more than 2
-    [InlineData(8, 2, 0.0, true)]    // 3 > 2 and 3 > 0
-    [InlineData(8, 2, 0.5, false)]   // 3 is not more than 0.5 × 8 = 4
-    [InlineData(6, 0, 0.0, true)]    // exact comparison
-    public void The_tolerance_is_absolute_and_relative_both_exceeded(int skrStarted, long absolute, double relative, bool differs)
+    public static IEnumerable<object?[]> ToleranceCases() => TestDatabases.OnBoth(
+        [7, 2L, 0.0, false], // |7 - 5| = 2, not more than 2
+        [8, 2L, 0.0, true], // 3 > 2 and 3 > 0
+        [8, 2L, 0.5, false], // 3 is not more than 0.5 × 8 = 4
+        [6, 0L, 0.0, true]); // exact comparison
+
+    [DatabaseTheory, MemberData(nameof(ToleranceCases))]
+    public void The_tolerance_is_absolute_and_relative_both_exceeded(string provider, int skrStarted, long absolute, double relative, bool differs)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         SkrTestData.Import(t.Db, SkrTestData.Agreeing.Replace("01;BROST;K;2025-03;5;", $"01;BROST;K;2025-03;{skrStarted};", StringComparison.Ordinal));
         var r = Reconcile(t.Db, tolerance: new ReconciliationTolerance { Absolute = absolute, Relative = relative });
         r.Summary.ValuesDiffer.ShouldBe(differs ? 1 : 0);
     }
 
-    [Fact]
-    public void A_region_missing_from_skr_shows_as_cells_only_in_our_data()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_region_missing_from_skr_shows_as_cells_only_in_our_data(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         SkrTestData.Import(t.Db, string.Join('\n', SkrTestData.Agreeing.Split('\n').Where(l => !l.StartsWith("03;", StringComparison.Ordinal))));
         var r = Reconcile(t.Db);
@@ -86,10 +88,10 @@ public class ReconciliationTests
         r.Summary.TextSv.ShouldContain("1 celler finns bara i Socialstyrelsens data");
     }
 
-    [Fact]
-    public void A_cell_skr_has_and_we_do_not_and_an_unknown_svf_are_listed()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_cell_skr_has_and_we_do_not_and_an_unknown_svf_are_listed(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         SkrTestData.Import(t.Db, SkrTestData.Agreeing + "05;LUNG;M;2025-03;4;1;;;\n01;BROSTCANCER;K;2025-03;2;2;;;\n");
         var r = Reconcile(t.Db);
@@ -99,10 +101,10 @@ public class ReconciliationTests
         r.Summary.TextSv.ShouldContain("1 rader hos SKR har SVF-koder som inte finns");
     }
 
-    [Fact]
-    public void Totals_over_both_sexes_and_all_svf_are_compared_when_skr_gives_them()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Totals_over_both_sexes_and_all_svf_are_compared_when_skr_gives_them(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         // Region 01, all SVF, both sexes, 2025 (year): started 5, completed 4, treated 4, within 3 (hand-worked from the data above).
         SkrTestData.Import(t.Db, "region;svf;sex;period;started;completed;treated;within_limit\n01;TOTAL;TOTAL;2025;5;4;4;3\n");
@@ -110,10 +112,10 @@ public class ReconciliationTests
         r.Cells.Select(c => (c.Measure, c.Ours, c.Status)).ShouldBe([("started", 5d, CellStatus.Agree), ("completed", 4d, CellStatus.Agree), ("treated", 4d, CellStatus.Agree), ("within_limit", 3d, CellStatus.Agree)]);
     }
 
-    [Fact]
-    public void A_regions_user_sees_only_its_own_region()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_regions_user_sees_only_its_own_region(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         SkrTestData.Import(t.Db, SkrTestData.Agreeing.Replace("01;BROST;K;2025-03;5", "01;BROST;K;2025-03;9", StringComparison.Ordinal));
         var r = Reconcile(t.Db, region: "03", all: true);
@@ -124,20 +126,20 @@ public class ReconciliationTests
         Should.Throw<ArgumentException>(() => Reconcile(t.Db, region: "99"));
     }
 
-    [Fact]
-    public void Without_skr_data_the_reconciliation_says_what_to_do()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Without_skr_data_the_reconciliation_says_what_to_do(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         Should.Throw<KeyNotFoundException>(() => Reconcile(t.Db)).Message.ShouldContain("svf skr import");
     }
 }
 
 public class ReconciliationCallerTests
 {
-    [Fact]
-    public void Platform_callers_are_scoped_by_role()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Platform_callers_are_scoped_by_role(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Submit(t.Db);
         SkrTestData.Import(t.Db, SkrTestData.Agreeing);
         var service = new ReconciliationService(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions());

@@ -78,10 +78,10 @@ public class SkrFallbackTests
         own.Denominator.ShouldBe(6);
     }
 
-    [Fact]
-    public void A_month_by_month_delivery_by_sex_that_covers_the_period_is_summed()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_month_by_month_delivery_by_sex_that_covers_the_period_is_summed(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var lines = "region;svf;sex;period;started;completed;treated;within_limit\n" + string.Concat(Enumerable.Range(1, 6).SelectMany(m => new[]
         {
             $"01;PROSTATA;M;2026-0{m};5;4;4;3\n",

@@ -57,60 +57,64 @@ public class SkrImportTests
         SkrStore.Feedback(t.Db, bad.ImportId!.Value)!.ErrorCount.ShouldBe(1);
     }
 
-    [Theory]
-    [InlineData("01;BROST;K;2025-13;1;1;;;", "period.invalid", "period")]
-    [InlineData("01;BROST;K;;1;1;;;", "period.missing", "period")]
-    [InlineData(";BROST;K;2025-03;1;1;;;", "region.missing", "region")]
-    [InlineData("1;BROST;K;2025-03;1;1;;;", "region.unknown", "region")]
-    [InlineData("01;;K;2025-03;1;1;;;", "svf.missing", "svf")]
-    [InlineData("01;BROST;X;2025-03;1;1;;;", "sex.invalid", "sex")]
-    [InlineData("01;BROST;K;2025-03;-1;1;;;", "number.invalid", "started")]
-    [InlineData("01;BROST;K;2025-03;1 000;1;;;", "number.invalid", "started")]
-    [InlineData("01;BROST;K;2025-03;1;1;2;3;", "count.within_exceeds_treated", "within_limit")]
-    [InlineData("01;BROST;K;2025-03;1;1;;3;", "count.within_without_treated", "treated")]
-    [InlineData("01;BROST;K;2025-03;1;1;2;1;tjugo", "number.invalid", "lead_time_median")]
-    [InlineData("01;BROST;K;2025-03;1;1;2;1;2;9", "row.too_many_fields", null)]
-    public void Each_kind_of_bad_row_is_refused_naming_row_and_field(string row, string code, string? field)
+    public static IEnumerable<object?[]> BadRows() => TestDatabases.OnBoth(
+        ["01;BROST;K;2025-13;1;1;;;", "period.invalid", "period"],
+        ["01;BROST;K;;1;1;;;", "period.missing", "period"],
+        [";BROST;K;2025-03;1;1;;;", "region.missing", "region"],
+        ["1;BROST;K;2025-03;1;1;;;", "region.unknown", "region"],
+        ["01;;K;2025-03;1;1;;;", "svf.missing", "svf"],
+        ["01;BROST;X;2025-03;1;1;;;", "sex.invalid", "sex"],
+        ["01;BROST;K;2025-03;-1;1;;;", "number.invalid", "started"],
+        ["01;BROST;K;2025-03;1 000;1;;;", "number.invalid", "started"],
+        ["01;BROST;K;2025-03;1;1;2;3;", "count.within_exceeds_treated", "within_limit"],
+        ["01;BROST;K;2025-03;1;1;;3;", "count.within_without_treated", "treated"],
+        ["01;BROST;K;2025-03;1;1;2;1;tjugo", "number.invalid", "lead_time_median"],
+        ["01;BROST;K;2025-03;1;1;2;1;2;9", "row.too_many_fields", null]);
+
+    [DatabaseTheory, MemberData(nameof(BadRows))]
+    public void Each_kind_of_bad_row_is_refused_naming_row_and_field(string provider, string row, string code, string? field)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var feedback = SkrTestData.Import(t.Db, Header + row + "\n");
         feedback.Status.ShouldBe(SubmissionStatus.Rejected);
         feedback.Issues.ShouldContain(i => i.Code == code && i.Row == 2 && i.Field == field && i.Severity == IssueSeverity.Error);
         SkrStore.Figures(t.Db, null, null).Import.ShouldBeNull();
     }
 
-    [Fact]
-    public void A_repeated_cell_is_refused_pointing_at_the_first()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_repeated_cell_is_refused_pointing_at_the_first(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var feedback = SkrTestData.Import(t.Db, Header + "01;BROST;K;2025-03;1;1;;;\n01;BROST;k;2025-03;2;2;;;\n");
         feedback.Issues.ShouldHaveSingleItem().ShouldSatisfyAllConditions(i => i.Code.ShouldBe("row.duplicate"), i => i.Row.ShouldBe(3), i => i.Message.ShouldContain("rad 2"));
     }
 
-    [Fact]
-    public void An_unknown_svf_is_a_warning_and_the_row_is_kept()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void An_unknown_svf_is_a_warning_and_the_row_is_kept(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var feedback = SkrTestData.Import(t.Db, Header + "01;BROSTCANCER;K;2025-03;1;1;;;\n01;TOTAL;TOTAL;2025;9;9;;;\n");
         feedback.Status.ShouldBe(SubmissionStatus.AcceptedWithWarnings);
         feedback.Issues.ShouldHaveSingleItem().Code.ShouldBe("svf.unknown");
         feedback.RowsStored.ShouldBe(2);
     }
 
-    [Theory]
-    [InlineData("region;svf;sex;period;started\n01;BROST;K;2025-03;1\n", "header.missing_column")]
-    [InlineData("region;svf;sex;period;started;completed\n", "file.no_rows")]
-    [InlineData("region;svf;sex;period;started;completed\n01;BROST;K;\"2025-03;1;1\n", "file.malformed")]
-    public void File_level_problems_are_refused(string text, string code)
+    public static IEnumerable<object?[]> FileProblems() => TestDatabases.OnBoth(
+        ["region;svf;sex;period;started\n01;BROST;K;2025-03;1\n", "header.missing_column"],
+        ["region;svf;sex;period;started;completed\n", "file.no_rows"],
+        ["region;svf;sex;period;started;completed\n01;BROST;K;\"2025-03;1;1\n", "file.malformed"]);
+
+    [DatabaseTheory, MemberData(nameof(FileProblems))]
+    public void File_level_problems_are_refused(string provider, string text, string code)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         SkrTestData.Import(t.Db, text).Issues.ShouldContain(i => i.Code == code);
     }
 
-    [Fact]
-    public void A_latin1_file_is_refused()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_latin1_file_is_refused(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var bytes = System.Text.Encoding.Latin1.GetBytes("region;svf;sex;period;started;completed\n01;BROST;K;2025-03;1;1\n01;Bröst;K;2025-04;1;1\n");
         var feedback = new SkrImporter(t.Db, Svf.ReferenceData.ReferenceDataSet.Embedded, FixedClock.Default).Import(new MemoryStream(bytes), "skr.csv", "a");
         feedback.Issues.ShouldContain(i => i.Code == "file.not_utf8");

@@ -29,4 +29,19 @@ public class TestDatabasesTests
             .ToList();
         plainTheories.ShouldBeEmpty("storage tests are [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), ...)], so the PostgreSQL case is skipped rather than failed or missing");
     }
+
+    [Fact]
+    public void No_test_outside_the_documentation_checks_opens_a_sqlite_only_database()
+    {
+        // A test that stores something runs on both stores: TestDatabases.Create(provider) in a [DatabaseTheory].
+        // Only the documentation checks (which compare a doc with the report's structure, not with what is stored) may use SQLite alone.
+        var tests = Path.Combine(RepositoryRoot.Path, "tests", "Svf.Tests");
+        var sqliteOnly = Directory.EnumerateFiles(tests, "*.cs", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}Support{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                && !f.Contains($"{Path.DirectorySeparatorChar}Docs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains($"{nameof(TestDatabases)}.{nameof(TestDatabases.CreateSqlite)}()", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(tests, f))
+            .ToList();
+        sqliteOnly.ShouldBeEmpty("use [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), ...)] and TestDatabases.Create(provider)");
+    }
 }

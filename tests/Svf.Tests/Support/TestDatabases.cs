@@ -25,6 +25,13 @@ public static class TestDatabases
     /// <summary>Both stores, for <c>[DatabaseTheory, MemberData(nameof(Providers), ...)]</c>, which skips PostgreSQL when it is not configured.</summary>
     public static TheoryData<string> Providers() => new() { Sqlite, Postgres };
 
+    /// <summary>
+    /// Each row once per store with the provider first, for a <see cref="DatabaseTheoryAttribute"/> that has more values:
+    /// <c>public static IEnumerable&lt;object?[]&gt; Cases() => TestDatabases.OnBoth([1, "a"], [2, "b"]);</c>
+    /// </summary>
+    public static IEnumerable<object?[]> OnBoth(params object?[][] rows) =>
+        [.. from provider in new[] { Sqlite, Postgres } from row in rows select (object?[])[provider, .. row]];
+
     public static TestDatabase Create(string provider) => provider switch
     {
         "sqlite" => CreateSqlite(),
