@@ -63,10 +63,10 @@ public class InvestmentFileSizeTests
             .ShouldBe([(1, SubmissionStatus.AcceptedWithWarnings, true), (2, SubmissionStatus.Rejected, false)]);
     }
 
-    [Fact]
-    public void A_report_of_exactly_the_cap_is_read()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void A_report_of_exactly_the_cap_is_read(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         // The test report padded with blank lines to exactly MaxFileBytes bytes: read and validated like any other.
         var text = InvestmentTestData.Vast2025;
         var padded = text + new string('\n', InvestmentService.MaxFileBytes - Encoding.UTF8.GetByteCount(text));

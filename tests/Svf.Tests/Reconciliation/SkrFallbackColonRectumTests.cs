@@ -40,10 +40,10 @@ public class SkrFallbackColonRectumTests
         (breast.Outcome, breast.DataSource, breast.Numerator, breast.Denominator).ShouldBe((ConditionOutcome.Met, DataSources.Skr, 9.0, 10.0));
     }
 
-    [Fact]
-    public void Without_an_skr_import_the_fallback_says_it_cannot_assess_and_why()
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public void Without_an_skr_import_the_fallback_says_it_cannot_assess_and_why(string provider)
     {
-        using var t = TestDatabases.CreateSqlite();
+        using var t = TestDatabases.Create(provider);
         var rules = AgreementRulesCatalog.Load(ReferenceDataSet.Embedded).ForYear(2026);
         var breast = new PaymentAssessor(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions(), new SkrLeadTimeFallback(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions()))
             .Assess(rules).Conditions.Single(c => c.RegionCode == "05" && c.ConditionId == "lead_time_breast");
