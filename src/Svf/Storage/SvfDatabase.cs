@@ -79,7 +79,7 @@ public sealed class SvfDatabase : IDisposable
         c.Open();
         using var pragma = c.CreateCommand();
         // WAL lets readers work during an ingest; NORMAL sync is durable across application crashes.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         pragma.ExecuteNonQuery();
         return c;
     }
