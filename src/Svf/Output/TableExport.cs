@@ -104,8 +104,8 @@ public static class TableExport
         bool b => b ? "true" : "false",
         Sex sex => sex.Code(),
         Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        DateOnly d => IsoDate.ToText(d),
+        DateTime t => IsoDate.Instant(t),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         // A list (e.g. the months missing) as its items separated by commas.
