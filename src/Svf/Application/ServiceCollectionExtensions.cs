@@ -17,7 +17,7 @@ public static class ServiceCollectionExtensions
     /// (<see cref="SubmissionUseCases"/>, <see cref="YearlyReportUseCases"/>, <see cref="AssessmentUseCases"/>, <see cref="IndicatorUseCases"/>,
     /// <see cref="PathwayUseCases"/>, <see cref="EarlyWarningUseCases"/>, <see cref="ReportingStatusOverview"/>, <see cref="AllocationUseCases"/>,
     /// <see cref="InvestmentUseCases"/>, <see cref="SkrUseCases"/>, <see cref="AnalysisUseCases"/>) and the one
-    /// <see cref="ResultCache"/> the indicator tables and the reporting status are kept in between reads.
+    /// <see cref="ResultCache"/> the indicator tables, the reporting status and the report follow-up letters are kept in between reads.
     /// The pseudonymisation key is read only when a file is received, so read-only hosts need none.
     /// </summary>
     public static IServiceCollection AddSvf(this IServiceCollection services, Action<SvfOptions> configure)
@@ -51,7 +51,8 @@ public static class ServiceCollectionExtensions
             return new SubmissionUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(), () => pseudonymizer.Value, o.Clock);
         });
         services.AddSingleton(sp => new YearlyReportUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
-            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock,
+            sp.GetRequiredService<ResultCache>()));
         services.AddSingleton(sp => new AssessmentUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(_ => new ResultCache());

@@ -19,13 +19,17 @@ public sealed class YearlyReportUseCases
     private readonly IndicatorOptions _options;
     private readonly TimeProvider _clock;
     private readonly Scope _scope;
+    private readonly ResultCache _cache;
+    private readonly Lazy<string> _configuration;
 
     /// <param name="db">The database (migrated).</param>
     /// <param name="reference">The configured reference data.</param>
     /// <param name="rules">The configured rules (a year without rules has no template and cannot be reported on).</param>
     /// <param name="options">Indicator options for the pre-filled figures and the computed inclusion.</param>
     /// <param name="clock">The time of a save, when no earlier time of receipt is given.</param>
-    public YearlyReportUseCases(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options, TimeProvider clock)
+    /// <param name="cache">Where the computed follow-up letters are kept between reads (shared by the host's services); null: one of this service's own.</param>
+    public YearlyReportUseCases(SvfDatabase db, ReferenceDataSet reference, AgreementRulesCatalog rules, IndicatorOptions options, TimeProvider clock,
+        ResultCache? cache = null)
     {
         _db = db;
         _reference = reference;
@@ -33,6 +37,8 @@ public sealed class YearlyReportUseCases
         _options = options;
         _clock = clock;
         _scope = new Scope(db, reference);
+        _cache = cache ?? new ResultCache();
+        _configuration = new Lazy<string>(() => DataVersion.Configuration(reference, options));
     }
 
     /// <summary>
@@ -170,7 +176,13 @@ public sealed class YearlyReportUseCases
         return Letters(rules);
     }
 
-    private IReadOnlyList<ReportFeedbackLetter> Letters(AgreementRules rules) => Letters(_db, _reference, _options, rules);
+    /// <summary>
+    /// The letters of all regions, from the cache while the submissions, the reports and the feedback sent are unchanged (computing
+    /// them runs the year's assessment over every current pathway).
+    /// </summary>
+    private IReadOnlyList<ReportFeedbackLetter> Letters(AgreementRules rules) =>
+        _cache.GetOrCompute($"report.letters|{rules.Year}", $"{DataVersion.SubmissionsAndReports(_db)}|{DataVersion.Rules(rules)}|{_configuration.Value}",
+            () => Letters(_db, _reference, _options, rules));
 
     /// <summary>The follow-up letters of all regions, each report checked against the inclusion computed from the submitted data.</summary>
     internal static IReadOnlyList<ReportFeedbackLetter> Letters(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, AgreementRules rules)

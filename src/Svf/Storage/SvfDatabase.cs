@@ -78,7 +78,8 @@ public sealed class SvfDatabase : IDisposable
         var c = new SqliteConnection(_sqliteConnectionString);
         c.Open();
         using var pragma = c.CreateCommand();
-        // WAL lets readers work during an ingest; NORMAL sync is durable across application crashes.
+        // WAL lets readers work during an ingest; NORMAL sync is durable across application crashes; busy_timeout lets a writer
+        // (e.g. one of many concurrent audit inserts) wait inside SQLite for the one before it.
         pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         pragma.ExecuteNonQuery();
         return c;

@@ -26,16 +26,21 @@ public class ResultCacheTests
 
     private static int Audited(SvfDatabase db, string action) => AuditLog.Read(db).Count(e => e.Action == action);
 
+    /// <summary>Stockholm (01) 12 breast-cancer pathways, Uppsala (03) 8: 20 started in the nation in 2025; a service with a fresh cache.</summary>
+    private static async Task<(SubmissionUseCases Submissions, ResultCache Cache, IndicatorUseCases Service)> StockholmAndUppsala(SvfDatabase db)
+    {
+        var uc = Submissions(db, AssessmentUseCasesTests.September);
+        await Send(uc, SubmissionKind.Pathways, "01", "2025", BreastPathways("01", Repeat(12, new DateOnly(2025, 2, 3), 20)));
+        await Send(uc, SubmissionKind.Pathways, "03", "2025", BreastPathways("03", Repeat(8, new DateOnly(2025, 2, 3), 20)));
+        var cache = new ResultCache();
+        return (uc, cache, new IndicatorUseCases(db, ReferenceDataSet.Embedded, new IndicatorOptions(), cache));
+    }
+
     [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
     public async Task Cached_indicator_tables_equal_a_fresh_computation_and_follow_new_files_supersedes_and_withdrawals(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var uc = Submissions(t.Db, AssessmentUseCasesTests.September);
-        // Stockholm (01) 12 breast-cancer pathways, Uppsala (03) 8: 20 started in the nation in 2025.
-        await Send(uc, SubmissionKind.Pathways, "01", "2025", BreastPathways("01", Repeat(12, new DateOnly(2025, 2, 3), 20)));
-        await Send(uc, SubmissionKind.Pathways, "03", "2025", BreastPathways("03", Repeat(8, new DateOnly(2025, 2, 3), 20)));
-        var cache = new ResultCache();
-        var service = new IndicatorUseCases(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions(), cache);
+        var (uc, cache, service) = await StockholmAndUppsala(t.Db);
 
         var first = service.Query(Analyst, Year2025);
         cache.Computations.ShouldBe(2); // the nation's monthly cells and the yearly table
@@ -71,11 +76,7 @@ public class ResultCacheTests
     public async Task Scope_is_applied_to_cached_figures_and_refusals_are_still_audited(string provider)
     {
         using var t = TestDatabases.Create(provider);
-        var uc = Submissions(t.Db, AssessmentUseCasesTests.September);
-        await Send(uc, SubmissionKind.Pathways, "01", "2025", BreastPathways("01", Repeat(12, new DateOnly(2025, 2, 3), 20)));
-        await Send(uc, SubmissionKind.Pathways, "03", "2025", BreastPathways("03", Repeat(8, new DateOnly(2025, 2, 3), 20)));
-        var cache = new ResultCache();
-        var service = new IndicatorUseCases(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions(), cache);
+        var (_, cache, service) = await StockholmAndUppsala(t.Db);
         var stockholm = Caller.RegionReporterOf("samordnare-01", "01");
 
         service.Query(Analyst, Year2025).Select(r => r.UnitCode).ShouldContain("03");
@@ -147,6 +148,30 @@ public class ResultCacheTests
         october.Now = october.Now.AddDays(1);
         Halland();
         cache.Computations.ShouldBe(computed + 1);
+    }
+
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task The_report_letters_are_computed_once_and_follow_a_new_report_and_feedback_sent(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        await AssessmentUseCasesTests.Seed(t.Db);
+        var cache = new ResultCache();
+        var reports = new YearlyReportUseCases(t.Db, ReferenceDataSet.Embedded, Catalog, new IndicatorOptions(), AssessmentUseCasesTests.September, cache);
+        var gotland = Caller.RegionReporterOf("samordnare-09", "09");
+
+        reports.Letter(gotland, 2025, "09").Status.ShouldBe(RegionReportingStatus.NotReceived);
+        reports.Status(Analyst, 2025).Count.ShouldBe(21);
+        cache.Computations.ShouldBe(1);
+        Audited(t.Db, "report.status.read").ShouldBe(2);
+
+        // Gotland submits the template as it is (incomplete): the next read sees it.
+        reports.Submit(gotland, reports.Template(gotland, 2025, "09"));
+        reports.Letter(gotland, 2025, "09").Status.ShouldBe(RegionReportingStatus.Incomplete);
+        cache.Computations.ShouldBe(2);
+        // Feedback sent on it: the letters after recording, and the next read, say so.
+        reports.RecordFeedbackSent(Analyst, 2025, "09").Single(l => l.RegionCode == "09").Status.ShouldBe(RegionReportingStatus.FeedbackSent);
+        reports.Letter(gotland, 2025, "09").Status.ShouldBe(RegionReportingStatus.FeedbackSent);
+        cache.Computations.ShouldBe(3);
     }
 
     [Fact]

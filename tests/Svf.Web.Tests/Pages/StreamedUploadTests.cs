@@ -36,6 +36,20 @@ public sealed class StreamedUploadTests(TinyFormLimitFixture portal) : IClassFix
         return file;
     }
 
+    /// <summary>The kind and period fields, then (after <paramref name="before"/>, if any) a generated file of <paramref name="rows"/> rows for 2026-<paramref name="month"/>.</summary>
+    private MultipartFormDataContent Body(int month, int rows, params (string Name, string Value)[] before)
+    {
+        var body = new MultipartFormDataContent();
+        foreach (var (name, value) in before)
+        {
+            body.Add(new StringContent(value), name);
+        }
+        body.Add(new StringContent("pathways"), "kind");
+        body.Add(new StringContent($"2026-{month:00}"), "period");
+        body.Add(FilePart(File.ReadAllBytes(TestFiles.Pathways("01", 2026, month, rows, Path.Combine(portal.DataDir, "stream")))), "file", $"2026-{month:00}.csv");
+        return body;
+    }
+
     private long Submissions()
     {
         using var conn = portal.Db.OpenConnection();
@@ -47,16 +61,8 @@ public sealed class StreamedUploadTests(TinyFormLimitFixture portal) : IClassFix
     {
         using var c = await PageSession.SignInAsync(portal, "region01");
         var form = await c.GetStringAsync(Upload);
-        var bytes = File.ReadAllBytes(TestFiles.Pathways("01", 2026, 1, 1500, Path.Combine(portal.DataDir, "stream")));
-        bytes.Length.ShouldBeGreaterThan(100 * 1024);
-        var body = new MultipartFormDataContent
-        {
-            { new StringContent(Html.AntiforgeryToken(form)), "__RequestVerificationToken" },
-            { new StringContent("pathways"), "kind" },
-            { new StringContent("2026-01"), "period" },
-        };
-        body.Add(FilePart(bytes), "file", "januari.csv");
-
+        var body = Body(1, 1500, ("__RequestVerificationToken", Html.AntiforgeryToken(form)));
+        (await body.ReadAsByteArrayAsync()).Length.ShouldBeGreaterThan(100 * 1024);
         var r = await c.PostAsync(Upload, body);
 
         r.StatusCode.ShouldBe(HttpStatusCode.Redirect, await r.Content.ReadAsStringAsync());
@@ -71,12 +77,7 @@ public sealed class StreamedUploadTests(TinyFormLimitFixture portal) : IClassFix
         using var c = await PageSession.SignInAsync(portal, "region01");
         var form = await c.GetStringAsync(Upload);
         var before = Submissions();
-        var body = new MultipartFormDataContent
-        {
-            { new StringContent("pathways"), "kind" },
-            { new StringContent("2026-02"), "period" },
-        };
-        body.Add(FilePart(File.ReadAllBytes(TestFiles.Pathways("01", 2026, 2, 20, Path.Combine(portal.DataDir, "stream")))), "file", "februari.csv");
+        var body = Body(2, 20);
         body.Add(new StringContent(Html.AntiforgeryToken(form)), "__RequestVerificationToken");
 
         var r = await c.PostAsync(Upload, body);
@@ -91,12 +92,7 @@ public sealed class StreamedUploadTests(TinyFormLimitFixture portal) : IClassFix
     {
         using var c = await PageSession.SignInAsync(portal, "region01");
         var form = await c.GetStringAsync(Upload);
-        var body = new MultipartFormDataContent
-        {
-            { new StringContent("pathways"), "kind" },
-            { new StringContent("2026-03"), "period" },
-        };
-        body.Add(FilePart(File.ReadAllBytes(TestFiles.Pathways("01", 2026, 3, 20, Path.Combine(portal.DataDir, "stream")))), "file", "mars.csv");
+        var body = Body(3, 20);
         using var request = new HttpRequestMessage(HttpMethod.Post, Upload) { Content = body };
         request.Headers.Add("RequestVerificationToken", Html.AntiforgeryToken(form));
 
@@ -112,14 +108,7 @@ public sealed class StreamedUploadTests(TinyFormLimitFixture portal) : IClassFix
         using var c = await PageSession.SignInAsync(portal, "region01");
         await c.GetStringAsync(Upload);
         var before = Submissions();
-        var body = new MultipartFormDataContent
-        {
-            { new StringContent("CfDJ8-inte-en-riktig-token"), "__RequestVerificationToken" },
-            { new StringContent("pathways"), "kind" },
-            { new StringContent("2026-04"), "period" },
-        };
-        body.Add(FilePart(File.ReadAllBytes(TestFiles.Pathways("01", 2026, 4, 20, Path.Combine(portal.DataDir, "stream")))), "file", "april.csv");
-
+        var body = Body(4, 20, ("__RequestVerificationToken", "CfDJ8-inte-en-riktig-token"));
         var r = await c.PostAsync(Upload, body);
 
         r.StatusCode.ShouldBe(HttpStatusCode.BadRequest);
