@@ -87,8 +87,8 @@ public static class SyntheticInvestments
                     {
                         ["project_id"] = $"{rcc.Code.ToUpperInvariant()}-{area[..3].ToUpperInvariant()}-{n:00}",
                         ["area"] = area, ["project_name"] = idea.Name, ["responsible_unit"] = $"{idea.Unit}, {reference.RegionsByCode[regions[(i + n) % regions.Count]].Name}",
-                        ["regions"] = regions[(i + n) % regions.Count], ["amount"] = amount, ["start_date"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["end_date"] = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["aim"] = idea.Aim, ["status"] = status,
+                        ["regions"] = regions[(i + n) % regions.Count], ["amount"] = amount, ["start_date"] = Svf.Output.IsoDate.ToText(start),
+                        ["end_date"] = Svf.Output.IsoDate.ToText(start.AddYears(1).AddDays(-1)), ["aim"] = idea.Aim, ["status"] = status,
                         ["results"] = status == "completed" ? "Målet nått enligt projektets slutrapport" : null,
                         ["affected_svf"] = string.Join(",", idea.Svf), ["good_example"] = rng.Next(4) == 0 || (status == "completed" && rng.Next(2) == 0),
                     });
@@ -138,7 +138,8 @@ public static class SyntheticInvestments
 
     /// <summary>
     /// SKR's figures for <paramref name="year"/> per region × SVF × sex × month, as the indicator engine computes them from the
-    /// stored submissions, with planted differences: the largest cell's pathways started +7, the median of the cell with the
+    /// stored submissions, with planted differences: the largest cell's pathways started +7 or +5 %, whichever is more (so
+    /// that it is beyond the default tolerance of 2 pathways and 2 % however large the cell), the median of the cell with the
     /// most treated patients (another one) +6 days, Gävleborg (21) left out, one row with an SVF code Socialstyrelsen does not know.
     /// </summary>
     public static string WriteSkrFile(SvfDatabase db, ReferenceDataSet reference, int year, string path)
@@ -155,7 +156,7 @@ public static class SyntheticInvestments
         var mostTreated = kept.Where(r => r != mostStarted && r.LeadTimeMedian is not null).OrderByDescending(r => r.Treated ?? 0).ThenBy(r => (r.UnitCode, r.Svf, r.Sex, r.Period)).FirstOrDefault();
         foreach (var r in kept)
         {
-            var started = (r.Started ?? 0) + (r == mostStarted ? 7 : 0);
+            var started = (r.Started ?? 0) + (r == mostStarted ? Math.Max(7, (int)Math.Ceiling(0.05 * (r.Started ?? 0))) : 0);
             var median = r == mostTreated ? r.LeadTimeMedian + 6 : r.LeadTimeMedian;
             b.AppendLine(string.Create(inv, $"{r.UnitCode};{r.Svf};{r.Sex};{r.Period};{started};{r.Completed ?? 0};{r.Treated ?? 0};{r.WithinLimit ?? 0};{median?.ToString("0.#", inv)}"));
         }
