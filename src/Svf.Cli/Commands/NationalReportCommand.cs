@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Svf.Application;
 using Svf.Indicators;
 using Svf.NationalReport;
 using Svf.ReferenceData;
@@ -29,17 +31,12 @@ internal static class NationalReportCommand
         cmd.SetAction(parse =>
         {
             OutputFile.CheckDirectory(parse.GetValue(outDir)!, "--out"); // a folder: never an existing file such as the database
-            using var database = SvfDatabase.Open(parse.GetValue(db)!);
-            database.Migrate();
-            var reference = parse.GetValue(referenceDir) is { } dir ? ReferenceDataSet.FromDirectory(dir) : ReferenceDataSet.Embedded;
-            var rules = AgreementRulesCatalog.Load(reference, parse.GetValue(rulesDir)).ForYear(parse.GetValue(year));
-            var request = new NationalReportRequest(rules.Year, parse.GetValue(kind) == "final" ? NationalReportKind.Final : NationalReportKind.Interim, rules)
-            {
-                Policy = parse.GetValue(policy),
-                ForPublication = !parse.GetValue(internalCopy),
-            };
-            Run(database, reference, request, parse.GetValue(outDir)!, Console.Out);
-            return 0;
+            using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
+            var reports = services.GetRequiredService<NationalReportUseCases>();
+            var reportKind = parse.GetValue(kind) == "final" ? NationalReportKind.Final : NationalReportKind.Interim;
+            Run(() => reports.Build(CliHost.Caller(null), parse.GetValue(year), reportKind, parse.GetValue(policy), forPublication: !parse.GetValue(internalCopy)),
+                parse.GetValue(outDir)!, Console.Out);
+            return ExitCodes.Ok;
         });
         return cmd;
     }
@@ -48,18 +45,18 @@ internal static class NationalReportCommand
     public static void Demo(SvfDatabase db, ReferenceDataSet reference, AgreementRules rules, string outDir, TextWriter w)
     {
         w.WriteLine($"10. Rapporten till Regeringskansliet för {rules.Year}, byggd ur lagrade data:");
-        Run(db, reference, new NationalReportRequest(rules.Year, NationalReportKind.Interim, rules), outDir, w);
+        var reports = new NationalReportUseCases(db, reference, AgreementRulesCatalog.Load(reference), new IndicatorOptions());
+        Run(() => reports.Build(CliHost.Caller(null), rules.Year, NationalReportKind.Interim), outDir, w);
         w.WriteLine();
     }
 
     /// <summary>Builds and writes the report and says where it is. A missing Chromium is reported, not fatal.</summary>
-    public static NationalReportOutput Run(SvfDatabase db, ReferenceDataSet reference, NationalReportRequest request, string outDir, TextWriter w)
+    public static NationalReportOutput Run(Func<NationalReportDocument> build, string outDir, TextWriter w)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var service = new NationalReportService(db, reference, new IndicatorOptions(), TimeProvider.System);
-        var output = service.CreateAsync(request, outDir, CliOptions.Actor).GetAwaiter().GetResult();
-        var kindText = request.Kind == NationalReportKind.Interim ? "Delredovisning" : "Slutredovisning";
-        w.WriteLine($"{kindText} {request.Year} framställd ur lagrade data på {sw.Elapsed.TotalSeconds.ToString("0.0", Svf.Output.SwedishFormat.Culture)} s (fingeravtryck {output.Document.FiguresFingerprint[..16]}):");
+        var output = NationalReportService.WriteAsync(build(), outDir).GetAwaiter().GetResult();
+        var (year, kindText) = (output.Document.Year, output.Document.Kind == NationalReportKind.Interim ? "Delredovisning" : "Slutredovisning");
+        w.WriteLine($"{kindText} {year} framställd ur lagrade data på {sw.Elapsed.TotalSeconds.ToString("0.0", Svf.Output.SwedishFormat.Culture)} s (fingeravtryck {output.Document.FiguresFingerprint[..16]}):");
         if (output.PdfPath is not null)
         {
             w.WriteLine($"   PDF:        {output.PdfPath}{(output.PdfProblem is { } note ? $" ({note})" : "")}");

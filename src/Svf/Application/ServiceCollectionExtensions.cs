@@ -58,6 +58,8 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(_ => new ResultCache());
         services.AddSingleton(sp => new IndicatorUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
             sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<ResultCache>()));
+        services.AddSingleton(sp => new NationalReportUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
+            sp.GetRequiredService<AgreementRulesCatalog>(), sp.GetRequiredService<SvfOptions>().Indicators, sp.GetRequiredService<SvfOptions>().Clock));
         services.AddSingleton(sp => new AnalysisUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(), sp.GetRequiredService<SvfOptions>().Indicators));
         services.AddSingleton(sp => new PathwayUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>()));
         services.AddSingleton(sp => new EarlyWarningUseCases(sp.GetRequiredService<SvfDatabase>(), sp.GetRequiredService<ReferenceDataSet>(),
