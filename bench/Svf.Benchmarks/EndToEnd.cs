@@ -296,6 +296,8 @@ public static class EndToEnd
           --keep-db           keep the SQLite file after the run
           --results FILE      CSV to append the figures to (default bench/results/results.csv)
           --label TEXT        free text stored with the result row
+          --library-writers   store pathways through the libraries' own insert paths (SqliteCommand; Npgsql's
+                              NpgsqlBinaryImporter) instead of the hand-written writers, for docs/adr/0009 (label gets "library-writers")
         """;
 
     private static Options Parse(string[] args)
@@ -322,6 +324,10 @@ public static class EndToEnd
                 case "--warmup": warmup = true; break;
                 case "--keep-db": keep = true; break;
                 case "--generate-only": generateOnly = true; break;
+                case "--library-writers":
+                    AppContext.SetSwitch(Svf.Storage.PathwayBulkWriter.LibraryWritersSwitch, true);
+                    label = (label + " library-writers").Trim();
+                    break;
                 case "-h" or "--help": throw new ArgumentException("SVF end-to-end benchmark.");
                 default: throw new ArgumentException($"Unknown option {args[i]}.");
             }

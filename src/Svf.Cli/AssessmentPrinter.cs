@@ -69,8 +69,8 @@ internal static class AssessmentPrinter
             : "innehålls (betalas inte ut); även andelen för en region som inte kan bedömas hålls inne";
         var bases = rules.Payments.GroupBy(p => rules.PopulationOf(p)).ToList();
         var basisText = bases.Count == 1
-            ? $"Befolkning per {bases[0].Key.ReferenceDate:yyyy-MM-dd}{(bases[0].Key.Provisional ? "*" : "")}"
-            : "Befolkning per " + string.Join(", ", bases.Select(b => $"{b.Key.ReferenceDate:yyyy-MM-dd}{(b.Key.Provisional ? "*" : "")} ({string.Join(", ", b.Select(p => p.NameSv.ToLowerInvariant()))})"));
+            ? $"Befolkning per {Svf.Output.IsoDate.ToText(bases[0].Key.ReferenceDate)}{(bases[0].Key.Provisional ? "*" : "")}"
+            : "Befolkning per " + string.Join(", ", bases.Select(b => $"{Svf.Output.IsoDate.ToText(b.Key.ReferenceDate)}{(b.Key.Provisional ? "*" : "")} ({string.Join(", ", b.Select(p => p.NameSv.ToLowerInvariant()))})"));
         w.WriteLine($"Fördelning {rules.Year} i hela kronor (största rest-metoden). {basisText}.");
         w.WriteLine($"Princip för andel som inte betalas ut: {policy}.");
         w.WriteLine(t);
@@ -106,7 +106,7 @@ internal static class AssessmentPrinter
         foreach (var l in letters)
         {
             t.Add($"{l.RegionCode} {l.RegionName}", ReportFeedbackLetter.StatusText(l.Status), l.ReportVersion?.ToString(Sv) ?? "",
-                l.SubmittedAtUtc is { } at ? Svf.Domain.SwedishTime.Local(at).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture) : "", l.SubmittedAfterDeadline ? "ja" : "",
+                l.SubmittedAtUtc is { } at ? Svf.Output.IsoDate.Minutes(Svf.Domain.SwedishTime.Local(at)) : "", l.SubmittedAfterDeadline ? "ja" : "",
                 string.Join(", ", l.Findings.Select(f => f.Code + (f.Svf is null ? "" : "/" + f.Svf))));
         }
         w.WriteLine("Uppföljning av regionernas redovisningar");

@@ -6,7 +6,7 @@ namespace Svf.Cli;
 /// <summary>A plain text table for the terminal. Numbers are formatted for Swedish readers (sv-SE) here only.</summary>
 internal sealed class ConsoleTable(params string[] headers)
 {
-    public static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    public static readonly CultureInfo Sv = Svf.Output.SwedishFormat.Culture;
     private readonly List<string[]> _rows = [];
 
     /// <summary>A row; each cell is kept to one line, so a value from outside (a file name) cannot forge a row.</summary>
@@ -39,10 +39,10 @@ internal sealed class ConsoleTable(params string[] headers)
         b.AppendLine();
     }
 
-    public static string Pct(double? share) => share is { } s ? (s * 100).ToString("0.0", Sv) + " %" : "–";
+    public static string Pct(double? share) => Svf.Output.SwedishFormat.Percent(share);
 
     public static string Ci(double? low, double? high) =>
-        low is { } l && high is { } h ? $"[{(l * 100).ToString("0.0", Sv)}–{(h * 100).ToString("0.0", Sv)}]" : "";
+        low is { } l && high is { } h ? Svf.Output.SwedishFormat.PercentInterval(l, h) : "";
 
     public static string Num(long? n) => n is { } v ? v.ToString("N0", Sv) : "–";
 

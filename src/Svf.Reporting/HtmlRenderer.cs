@@ -14,7 +14,8 @@ public static class HtmlRenderer
 {
     /// <param name="pages">The PDF page of each table-of-contents entry (by section id), from a first print
     /// (<see cref="PdfRenderer.RenderWithContentsAsync"/>); null or a missing id leaves the entry's page blank. The page column has
-    /// a fixed width, so filling it in does not move anything: the numbers found on the first print stay true.</param>
+    /// a fixed width (a dotted leader fills the line up to it), so filling it in does not move anything: the numbers found on
+    /// the first print stay true.</param>
     public static string Render(NationalReportDocument doc, Func<ChartSpec, string> chartSvg, IReadOnlyDictionary<string, int>? pages = null)
     {
         var b = new StringBuilder();
@@ -95,7 +96,7 @@ public static class HtmlRenderer
 
     private static void TocLine(StringBuilder b, string id, string heading, IReadOnlyDictionary<string, int>? pages)
     {
-        b.Append("<div class=\"toc-line\"><a href=\"#").Append(E(id)).Append("\">").Append(E(heading)).Append("</a><span class=\"toc-page\">");
+        b.Append("<div class=\"toc-line\"><a href=\"#").Append(E(id)).Append("\">").Append(E(heading)).Append("</a><span class=\"toc-fill\" aria-hidden=\"true\"></span><span class=\"toc-page\">");
         if (pages is not null && pages.TryGetValue(id, out var page))
         {
             b.Append(page.ToString(CultureInfo.InvariantCulture));
@@ -212,9 +213,10 @@ public static class HtmlRenderer
         nav.toc ol ol { padding-left: 6mm; }
         nav.toc a { color: #1a1a1a; text-decoration: none; }
         nav.toc .toc-line { display: flex; align-items: baseline; gap: 2mm; }
-        nav.toc .toc-line a { flex: 1 1 auto; }
-        nav.toc .toc-page { flex: 0 0 12mm; text-align: right; }
-        @media screen { nav.toc .toc-page { display: none; } }
+        nav.toc .toc-line a { flex: 0 1 auto; }
+        nav.toc .toc-fill { flex: 1 1 auto; border-bottom: 1px dotted #999; min-width: 6mm; }
+        nav.toc .toc-page { flex: 0 0 10mm; text-align: right; }
+        @media screen { nav.toc .toc-page, nav.toc .toc-fill { display: none; } }
         h2 { font-size: 15pt; color: #0b4f7c; break-after: avoid; }
         section.chapter { break-before: page; }
         h3 { font-size: 12pt; color: #0b4f7c; break-after: avoid; margin-top: 6mm; }

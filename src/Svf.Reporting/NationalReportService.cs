@@ -5,7 +5,7 @@ using Svf.Storage;
 
 namespace Svf.Reporting;
 
-/// <summary>The files one report run wrote, and what went wrong with the PDF if anything.</summary>
+/// <summary>The files one report run wrote, and what went wrong with the PDF if anything (with a PDF written: a note that its table of contents could not be checked).</summary>
 public sealed record NationalReportOutput(NationalReportDocument Document, string HtmlPath, string WorkbookPath, string? PdfPath, string? PdfProblem);
 
 /// <summary>

@@ -12,7 +12,7 @@ namespace Svf.Reporting;
 /// (shares as fractions with a percent format, dates as date serials), text as inline strings: no cell is ever a
 /// formula, so a region's free text that starts with "=" stays text.
 /// </summary>
-public static class WorkbookWriter
+public static partial class WorkbookWriter
 {
     // Cell formats (indexes into CellFormats below).
     private const uint Header = 1, Percent = 2, Integer = 3, OneDecimal = 4, Date = 5, Wrap = 6, Bold = 7;

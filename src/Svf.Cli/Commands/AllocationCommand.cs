@@ -76,7 +76,7 @@ internal static class AllocationCommand
         var caveats = allocation.ProvisionalParameters().ToList();
         if (shares.Any(s => s.DistributionKey == DistributionKey.Population && s.Provisional && !allocation.Item(s.ItemId).Provisional))
         {
-            caveats.Add($"folkmängden per {shares.First(s => s.PopulationReferenceDate is not null).PopulationReferenceDate:yyyy-MM-dd} är preliminär (population i agreement-{allocation.Year}.json)");
+            caveats.Add($"folkmängden per {IsoDate.ToText(shares.First(s => s.PopulationReferenceDate is not null).PopulationReferenceDate!.Value)} är preliminär (population i agreement-{allocation.Year}.json)");
         }
         if (caveats.Count > 0)
         {

@@ -12,7 +12,7 @@ namespace Svf.Cli.Commands;
 
 internal static class AssessCommand
 {
-    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly CultureInfo Sv = Svf.Output.SwedishFormat.Culture;
 
     public static Command Create()
     {
@@ -69,8 +69,8 @@ internal static class AssessCommand
         {
             var locked = assessments.Locked(caller, rules.Year)!;
             w.WriteLine(locked.Record.ResultFingerprint == run.Fingerprint
-                ? $"Beslutet för {rules.Year} låstes {lockedAt:yyyy-MM-dd HH:mm} UTC; den här körningen ger samma resultat (fingeravtryck {run.Fingerprint})."
-                : $"OBS: beslutet för {rules.Year} låstes {lockedAt:yyyy-MM-dd HH:mm} UTC och den här körningen skiljer sig från det (fingeravtryck {run.Fingerprint}, låst {locked.Record.ResultFingerprint}). " +
+                ? $"Beslutet för {rules.Year} låstes {Svf.Output.IsoDate.Minutes(lockedAt)} UTC; den här körningen ger samma resultat (fingeravtryck {run.Fingerprint})."
+                : $"OBS: beslutet för {rules.Year} låstes {Svf.Output.IsoDate.Minutes(lockedAt)} UTC och den här körningen skiljer sig från det (fingeravtryck {run.Fingerprint}, låst {locked.Record.ResultFingerprint}). " +
                   $"Siffrorna ovan är preliminära; det låsta beslutet: svf assess show --year {rules.Year}, skillnaderna: svf assess diff --year {rules.Year}.");
             w.WriteLine();
         }
@@ -117,7 +117,7 @@ internal static class AssessCommand
             throw new CliException(e.Message);
         }
         w.Write(locked.ConsoleText);
-        w.WriteLine($"Beslutet för {rules.Year} är låst: post {locked.Id}, {locked.Record.LockedAtUtc:yyyy-MM-dd HH:mm} UTC av {locked.Record.LockedBy}, " +
+        w.WriteLine($"Beslutet för {rules.Year} är låst: post {locked.Id}, {Svf.Output.IsoDate.Minutes(locked.Record.LockedAtUtc)} UTC av {locked.Record.LockedBy}, " +
                     $"{locked.Record.Inputs.Submissions.Count} inrapporteringar och {locked.Record.Inputs.Reports.Count} redovisningsversioner, fingeravtryck {locked.Record.ResultFingerprint}.");
         w.WriteLine($"Visa det: svf assess show --year {rules.Year}. Jämför en senare körning: svf assess diff --year {rules.Year}.");
         if (outDir is not null)
@@ -143,7 +143,7 @@ internal static class AssessCommand
             var y = parse.GetValue(year);
             var locked = assessments.Locked(caller, y) ?? throw new CliException($"Beslutet för {y} är inte låst. Lås det med: svf assess --year {y} --lock");
             var w = Console.Out;
-            w.WriteLine($"Låst beslut {y}: post {locked.Id}, låst {locked.Record.LockedAtUtc:yyyy-MM-dd HH:mm} UTC av {locked.Record.LockedBy}, princip {locked.Record.Policy}, " +
+            w.WriteLine($"Låst beslut {y}: post {locked.Id}, låst {Svf.Output.IsoDate.Minutes(locked.Record.LockedAtUtc)} UTC av {locked.Record.LockedBy}, princip {locked.Record.Policy}, " +
                         $"regler sha256 {locked.Record.RulesSha256[..16]}, referensdata sha256 {locked.Record.ReferenceSha256[..16]}, fingeravtryck {locked.Record.ResultFingerprint}.");
             w.WriteLine();
             if (locked.ConsoleText is { } text)
@@ -152,8 +152,7 @@ internal static class AssessCommand
             }
             else
             {
-                var (rules, _) = DecisionService.InputsOf(locked);
-                Print(w, locked.Record.ToRun(rules));
+                Print(w, AssessmentUseCases.RunOf(locked));
             }
             PrintAfterLock(w, y, assessments.ArrivedAfterLock(caller, y));
             if (parse.GetValue(verify))
@@ -200,7 +199,7 @@ internal static class AssessCommand
 
     public static void PrintDiff(TextWriter w, DecisionDiff d)
     {
-        w.WriteLine($"Jämförelse med det låsta beslutet {d.Year} (post {d.DecisionId}, låst {d.LockedAtUtc:yyyy-MM-dd HH:mm} UTC): fingeravtryck nu {d.CurrentFingerprint}, låst {d.LockedFingerprint}.");
+        w.WriteLine($"Jämförelse med det låsta beslutet {d.Year} (post {d.DecisionId}, låst {Svf.Output.IsoDate.Minutes(d.LockedAtUtc)} UTC): fingeravtryck nu {d.CurrentFingerprint}, låst {d.LockedFingerprint}.");
         if (d.RulesChanged)
         {
             w.WriteLine("  Regelfilen skiljer sig från den som beslutet låstes med.");
@@ -246,7 +245,7 @@ internal static class AssessCommand
             foreach (var c in d.Inputs)
             {
                 t.Add(c.RegionCode, c.Change == InputChangeKind.Added ? "ny" : "inte längre gällande", Kind(c.Kind), c.Id.ToString(CultureInfo.InvariantCulture), c.Period,
-                    c.VersionNumber.ToString(CultureInfo.InvariantCulture), c.Status, c.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture), c.AfterLock ? "ja" : "");
+                    c.VersionNumber.ToString(CultureInfo.InvariantCulture), c.Status, Svf.Output.IsoDate.Minutes(c.ReceivedAtUtc), c.AfterLock ? "ja" : "");
             }
             w.WriteLine("Underlag som skiljer sig från det beslutet läste (orsaken till skillnaderna)");
             w.WriteLine(t);
@@ -263,7 +262,7 @@ internal static class AssessCommand
         w.WriteLine($"Inkommet efter låsningen (lagrat, men inte del av det låsta beslutet; visas med svf assess diff --year {year}):");
         foreach (var c in late)
         {
-            w.WriteLine($"  {c.RegionCode} {Kind(c.Kind)} {c.Period} version {c.VersionNumber} (id {c.Id}, {c.Status}), mottagen {c.ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
+            w.WriteLine($"  {c.RegionCode} {Kind(c.Kind)} {c.Period} version {c.VersionNumber} (id {c.Id}, {c.Status}), mottagen {Svf.Output.IsoDate.Minutes(c.ReceivedAtUtc)} UTC");
         }
         w.WriteLine();
     }

@@ -18,7 +18,7 @@ internal static class AuditCommand
             var t = new ConsoleTable("Tid (UTC)", "Aktör", "Händelse", "Region", "Inrapportering", "Detalj");
             foreach (var e in AuditLog.Read(database, parse.GetValue(limit)))
             {
-                t.Add(e.AtUtc.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture), e.Actor, e.Action, e.RegionCode ?? "",
+                t.Add(Svf.Output.IsoDate.Seconds(e.AtUtc), e.Actor, e.Action, e.RegionCode ?? "",
                     e.SubmissionId?.ToString(CultureInfo.InvariantCulture) ?? "", e.Detail);
             }
             Console.WriteLine(t);

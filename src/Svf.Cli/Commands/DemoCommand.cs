@@ -153,7 +153,7 @@ internal static class DemoCommand
         }
         var followUp = new ReportFollowUp(db, reference);
         var letters = followUp.Letters(rules, computed);
-        w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {rules.ReportDeadline:yyyy-MM-dd}).");
+        w.WriteLine($"6. Regionernas redovisningar {rules.Year} har kommit in (sista dag {IsoDate.ToText(rules.ReportDeadline)}).");
         AssessmentPrinter.FollowUp(w, letters);
         var kalmar = letters.Single(l => l.RegionCode == "08");
         RegionReportStore.RecordFeedback(db, kalmar, "analytiker", new FixedTimeProvider(At(9, 24)));
@@ -162,12 +162,12 @@ internal static class DemoCommand
         RegionReportStore.Save(db, SyntheticReports.Complete(ReportPrefill.Create(rules, reference, "08", rows), rules, computed.GetValueOrDefault("08")),
             submit: true, "samordnare-08", new FixedTimeProvider(At(9, 29)));
         var after = followUp.Letters(rules, computed).Single(l => l.RegionCode == "08");
-        w.WriteLine($"   Kalmar län kompletterar {after.SubmittedAtUtc:yyyy-MM-dd}: status {ReportFeedbackLetter.StatusText(after.Status)}.");
+        w.WriteLine($"   Kalmar län kompletterar {IsoDate.ToText(after.SubmittedAtUtc!.Value)}: status {ReportFeedbackLetter.StatusText(after.Status)}.");
         w.WriteLine();
     }
 
 
-    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly CultureInfo Sv = SwedishFormat.Culture;
 
     private static FeedbackReport Submit(SubmissionUseCases service, string path, string region, ReportingPeriod period, string kind) =>
         IngestCommand.Ingest(service, path, region, period, kind);

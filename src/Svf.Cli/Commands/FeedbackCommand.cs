@@ -18,7 +18,7 @@ internal static class FeedbackCommand
             using var services = CliHost.Services(parse.GetValue(db)!);
             var report = services.GetRequiredService<SubmissionUseCases>().Feedback(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(id)) ?? throw new CliException($"No submission {parse.GetValue(id)}.");
             Console.WriteLine(parse.GetValue(json) ? report.ToJson() : report.ToText());
-            Console.Write(!parse.GetValue(json) && Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
+            Console.Write(!parse.GetValue(json) && services.GetRequiredService<AssessmentUseCases>().AfterLockNotice(report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             return 0;
         });
         return cmd;

@@ -51,7 +51,7 @@ internal static class IndicatorsCommand
             var rows = services.GetRequiredService<IndicatorUseCases>().Query(CliHost.Caller(parse.GetValue(asRegion)),
                 new IndicatorRequest(parse.GetValue(kind), withinPeriod) { ForPublication = parse.GetValue(publication) });
             Print(Console.Out, rows, reference);
-            foreach (var notice in Svf.Assessment.DecisionService.LockNotices(services.GetRequiredService<Svf.Storage.SvfDatabase>(), rows.Select(r => Svf.Assessment.DecisionService.YearOf(r.Period))))
+            foreach (var notice in services.GetRequiredService<AssessmentUseCases>().LockNotices(CliHost.Caller(parse.GetValue(asRegion)), rows.Select(r => r.Period)))
             {
                 Console.WriteLine(notice);
             }

@@ -40,7 +40,7 @@ internal static class IngestCommand
                     ReportingPeriod.Parse(parse.GetValue(period)!), stream, f.FullName, ct);
             }
             Console.WriteLine(report.ToText());
-            Console.Write(Svf.Assessment.DecisionService.AfterLockNotice(services.GetRequiredService<Svf.Storage.SvfDatabase>(), report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
+            Console.Write(services.GetRequiredService<AssessmentUseCases>().AfterLockNotice(report.Period, report.ReceivedAtUtc) is { } late ? late + Environment.NewLine : "");
             if (feedbackPath is not null)
             {
                 OutputFile.WriteFeedback(feedbackPath, report.ToJson, report.ToText);

@@ -62,7 +62,7 @@ internal static class NationalReportCommand
         w.WriteLine($"{kindText} {request.Year} framställd ur lagrade data på {sw.Elapsed.TotalSeconds.ToString("0.0", Svf.Output.SwedishFormat.Culture)} s (fingeravtryck {output.Document.FiguresFingerprint[..16]}):");
         if (output.PdfPath is not null)
         {
-            w.WriteLine($"   PDF:        {output.PdfPath}");
+            w.WriteLine($"   PDF:        {output.PdfPath}{(output.PdfProblem is { } note ? $" ({note})" : "")}");
         }
         else
         {

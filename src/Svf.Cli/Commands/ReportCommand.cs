@@ -68,7 +68,7 @@ internal static class ReportCommand
             }
             using var services = CliHost.Services(parse.GetValue(db)!, referenceDir: parse.GetValue(referenceDir), rulesDir: parse.GetValue(rulesDir));
             var stored = services.GetRequiredService<YearlyReportUseCases>().Save(CliHost.Caller(parse.GetValue(asRegion)), report, parse.GetValue(submit), at);
-            Console.WriteLine($"Saved report {stored.Year} for region {stored.RegionCode}: version {stored.VersionNumber}, {stored.Status}, {stored.SavedAtUtc:yyyy-MM-dd HH:mm} UTC");
+            Console.WriteLine($"Saved report {stored.Year} for region {stored.RegionCode}: version {stored.VersionNumber}, {stored.Status}, {IsoDate.Minutes(stored.SavedAtUtc)} UTC");
             return 0;
         });
         return cmd;

@@ -40,7 +40,7 @@ internal static class RulesCommand
                 var detail = c.Type switch
                 {
                     ConditionType.Inclusion => $"≥ {c.Threshold!.Value.ToString("P0", ConsoleTable.Sv)} under {c.Period}, sammanvägt för {c.SvfCodes.Count} SVF (Bilaga 3): {string.Join(", ", c.SvfCodes)}",
-                    ConditionType.ReportOnTime => $"senast {c.Deadline:yyyy-MM-dd}",
+                    ConditionType.ReportOnTime => $"senast {Svf.Output.IsoDate.ToText(c.Deadline!.Value)}",
                     ConditionType.LeadTime => $"{c.Svf} ({string.Join(",", c.IcdPrefixes)}): andel inom ledtid ≥ {c.Threshold!.Value.ToString("P0", ConsoleTable.Sv)} under {c.Period}",
                     _ => "",
                 };

@@ -21,14 +21,14 @@ internal static class SubmissionsCommand
             var outPath = parse.GetValue(output) is { } o ? OutputFile.Check(o, "--out", OutputFile.Table) : null;
             using var services = CliHost.Services(parse.GetValue(db)!);
             var rows = services.GetRequiredService<SubmissionUseCases>().History(CliHost.Caller(parse.GetValue(asRegion)), parse.GetValue(region));
-            var locks = Svf.Assessment.DecisionService.LockTimes(services.GetRequiredService<SvfDatabase>());
+            var afterLock = services.GetRequiredService<AssessmentUseCases>().ReceivedAfterLock(rows);
             var t = new ConsoleTable("Id", "Region", "Typ", "Period", "Version", "Status", "Gällande", "Ersatt av", "Rader", "Fel", "Varningar", "Mottagen (UTC)", "Efter låsning", "Fil");
             foreach (var s in rows)
             {
                 t.Add(s.Id.ToString(CultureInfo.InvariantCulture), s.RegionCode, s.Kind, s.Period, s.VersionNumber.ToString(CultureInfo.InvariantCulture), s.Status,
                     s.IsCurrent ? "ja" : "nej", s.SupersededBy?.ToString(CultureInfo.InvariantCulture) ?? "", ConsoleTable.Num(s.RowCount),
-                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), s.ReceivedAtUtc.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
-                    Svf.Assessment.DecisionService.IsAfterLock(locks, Svf.Assessment.DecisionService.YearOf(s.Period), s.ReceivedAtUtc) ? "ja" : "", s.FileName);
+                    ConsoleTable.Num(s.ErrorCount), ConsoleTable.Num(s.WarningCount), IsoDate.Minutes(s.ReceivedAtUtc),
+                    afterLock.Contains(s.Id) ? "ja" : "", s.FileName);
             }
             Console.WriteLine(t);
             if (outPath is { } path)

@@ -26,7 +26,8 @@ public sealed class IndicatorView
     public required string FormAction { get; init; }
     public bool UnitFixed { get; init; }
 
-    public string CsvLink => $"/api/v1/indicators?period_kind={PeriodKind}&within={Year}&svf={Svf}&sex={Sex}{(UnitFixed ? "&unit=" + Unit : "")}&format=csv";
+    /// <summary>The table as a download through the API: "csv" or "xlsx".</summary>
+    public string DownloadLink(string format) => $"/api/v1/indicators?period_kind={PeriodKind}&within={Year}&svf={Svf}&sex={Sex}{(UnitFixed ? "&unit=" + Unit : "")}&format={format}";
 
     public static IndicatorView Build(IndicatorUseCases indicators, ReferenceDataSet reference, Caller caller, string formAction,
         string? periodKind, int? year, string? svf, string? sex, string? unit, bool unitFixed, int defaultYear)

@@ -43,6 +43,9 @@
       button.disabled = false;
       text.textContent = 'Överföringen avbröts. Inget har sparats. Försök igen.';
     };
+    // The server streams the file and checks this token before reading it (the same token is the form's first field).
+    var token = form.querySelector('input[name=__RequestVerificationToken]');
+    if (token) { xhr.setRequestHeader('RequestVerificationToken', token.value); }
     xhr.send(new FormData(form));
   });
 })();

@@ -91,7 +91,7 @@ public static class AccountStore
         SvfDatabase.Execute(c, tx,
             "INSERT INTO api_tokens (account_id, token_sha256, label, created_at, expires_at, revoked_at) VALUES (@a, @h, @l, @at, @exp, NULL)",
             ("a", accountId), ("h", TokenHash(token)), ("l", label), ("at", now), ("exp", now + lifetime));
-        AuditLog.Write(c, tx, actor, "token.issued", null, null, $"account id {accountId}: {label}, valid until {now + lifetime:yyyy-MM-ddTHH:mm:ssZ}");
+        AuditLog.Write(c, tx, actor, "token.issued", null, null, $"account id {accountId}: {label}, valid until {Svf.Output.IsoDate.Instant(now + lifetime)}");
         tx.Commit();
         return token;
     }

@@ -213,6 +213,32 @@ public sealed class AssessmentUseCases
     /// <summary>When the year's payment decision was locked (UTC), or null if it is not locked. Not audited: no result is read.</summary>
     public DateTime? LockedAtUtc(int year) => DecisionService.LockTimes(_db).TryGetValue(year, out var at) ? at : null;
 
+    /// <summary>
+    /// The notice shown with a submission's feedback when its year was locked before it arrived (Swedish), or null. It
+    /// names only the year and the time of the lock, so whoever may see the feedback may see it.
+    /// </summary>
+    public string? AfterLockNotice(string period, DateTime receivedAtUtc) => DecisionService.AfterLockNotice(_db, period, receivedAtUtc);
+
+    /// <summary>Of <paramref name="submissions"/>, the ids of those received after their year was locked (the history's "after lock" column).</summary>
+    public IReadOnlySet<long> ReceivedAfterLock(IEnumerable<SubmissionInfo> submissions)
+    {
+        var locks = DecisionService.LockTimes(_db);
+        return submissions.Where(s => DecisionService.IsAfterLock(locks, DecisionService.YearOf(s.Period), s.ReceivedAtUtc)).Select(s => s.Id).ToHashSet();
+    }
+
+    /// <summary>
+    /// For outputs computed from current data (indicators): for each locked year among <paramref name="years"/>, when it was
+    /// locked and which current submissions arrived after, so the figures are read as provisional. Only submissions of
+    /// regions whose reporting the caller may see are counted and named (a region's user: its own region).
+    /// </summary>
+    /// <param name="caller">Whoever reads the figures.</param>
+    /// <param name="periods">The periods of the figures shown ("2025-H1", "2025-03", ...).</param>
+    public IReadOnlyList<string> LockNotices(Caller caller, IEnumerable<string> periods) =>
+        DecisionService.LockNotices(_db, periods.Select(DecisionService.YearOf), region => caller.CanSeeReportingStatus(region, _reference));
+
+    /// <summary>The locked decision's run, rebuilt from its record with the rules it was locked with (for printing a record stored without text).</summary>
+    public static AssessmentRun RunOf(LockedDecision locked) => locked.Record.ToRun(DecisionService.InputsOf(locked).Rules);
+
     /// <summary>The year's locked payment decision exactly as locked, or null if the year is not locked. Analysts and ministry viewers; audited as "decision.read".</summary>
     /// <exception cref="AccessDeniedException">Anyone else (audited as "decision.read.denied").</exception>
     public LockedDecision? Locked(Caller caller, int year)

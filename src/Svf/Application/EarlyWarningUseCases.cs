@@ -120,7 +120,7 @@ public sealed class EarlyWarningUseCases
         var leadTimes = rules.Conditions.Where(c => c.Type == ConditionType.LeadTime).Select(c => LeadTime(c, region, today, covered)).ToList();
         var result = new EarlyWarning(rules.Year, region, _reference.RegionsByCode[region].Name, today, inclusion, leadTimes, rules.ProvisionalParameters());
         _scope.Audit(caller, "early_warning.read", region, null,
-            $"{rules.Year} per {today:yyyy-MM-dd}: inklusion {inclusion?.Status.ToString() ?? "-"}, ledtider {string.Join(",", leadTimes.Select(l => $"{l.ConditionId}={l.Status}"))}");
+            $"{rules.Year} per {Svf.Output.IsoDate.ToText(today)}: inklusion {inclusion?.Status.ToString() ?? "-"}, ledtider {string.Join(",", leadTimes.Select(l => $"{l.ConditionId}={l.Status}"))}");
         return result;
     }
 

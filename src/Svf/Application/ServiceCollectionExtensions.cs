@@ -28,6 +28,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton(sp =>
         {
             var db = SvfDatabase.Open(sp.GetRequiredService<SvfOptions>().Database);
+            db.Clock = sp.GetRequiredService<SvfOptions>().Clock;
             try
             {
                 db.Migrate();

@@ -32,7 +32,7 @@ public static class Allocator
             if (missing.Count > 0)
             {
                 throw new AllocationUnavailableException(
-                    $"Fördelningen {rules.Year} kan inte beräknas: {payment.Id} ({payment.NameSv}) fördelas efter befolkningen per {date:yyyy-MM-dd}, " +
+                    $"Fördelningen {rules.Year} kan inte beräknas: {payment.Id} ({payment.NameSv}) fördelas efter befolkningen per {Svf.Output.IsoDate.ToText(date)}, " +
                     $"och regioner.csv saknar den för {string.Join(", ", missing)}. " +
                     "Lägg till siffrorna (en dataändring) eller ändra befolkningsdatumet i reglerna.");
             }

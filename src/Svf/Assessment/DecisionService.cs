@@ -30,7 +30,7 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
         }
         if (DecisionStore.LockTimes(db).TryGetValue(rules.Year, out var lockedAt))
         {
-            Refuse(actor, rules.Year, $"Beslutet för {rules.Year} är redan låst ({lockedAt:yyyy-MM-dd HH:mm} UTC). Ett låst beslut ändras inte; visa det med assess show, jämför med assess diff.");
+            Refuse(actor, rules.Year, $"Beslutet för {rules.Year} är redan låst ({Svf.Output.IsoDate.Minutes(lockedAt)} UTC). Ett låst beslut ändras inte; visa det med assess show, jämför med assess diff.");
         }
         var inputs = AssessmentInputs.Current(db, rules.Year);
         var run = AssessmentRun.Execute(db, rules, reference, _options, policy, inputs);
@@ -155,7 +155,7 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
     {
         var year = YearOf(period);
         return DecisionStore.LockTimes(db).TryGetValue(year, out var at) && receivedAtUtc > at
-            ? $"OBS: inkom efter att beslutet för {year} låstes ({at:yyyy-MM-dd HH:mm} UTC). Uppgifterna är lagrade och används i senare körningar " +
+            ? $"OBS: inkom efter att beslutet för {year} låstes ({Svf.Output.IsoDate.Minutes(at)} UTC). Uppgifterna är lagrade och används i senare körningar " +
               $"(preliminära siffror), men det låsta beslutet ändras inte. Skillnaderna: svf assess diff --year {year}."
             : null;
     }
@@ -164,7 +164,8 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
     /// For outputs computed from the current data (indicators): which of the given years are locked, and how many
     /// submissions for them arrived after the lock, so the current figures are read as provisional against the locked ones.
     /// </summary>
-    public static IReadOnlyList<string> LockNotices(SvfDatabase db, IEnumerable<int> years)
+    /// <param name="visible">Whose submissions may be counted and named (a region code in, true out); all when null.</param>
+    public static IReadOnlyList<string> LockNotices(SvfDatabase db, IEnumerable<int> years, Func<string, bool>? visible = null)
     {
         var locks = DecisionStore.LockTimes(db);
         var wanted = years.Where(locks.ContainsKey).Distinct().Order().ToList();
@@ -172,11 +173,11 @@ public sealed class DecisionService(SvfDatabase db, TimeProvider clock, Indicato
         {
             return [];
         }
-        var history = SubmissionStore.History(db);
+        var history = SubmissionStore.History(db).Where(s => visible is null || visible(s.RegionCode)).ToList();
         return wanted.Select(y =>
         {
             var late = history.Where(s => YearOf(s.Period) == y && s.ReceivedAtUtc > locks[y] && s.IsCurrent).Select(s => s.Id.ToString(CultureInfo.InvariantCulture)).ToList();
-            return $"Beslutet för {y} låstes {locks[y]:yyyy-MM-dd HH:mm} UTC. " + (late.Count == 0
+            return $"Beslutet för {y} låstes {Svf.Output.IsoDate.Minutes(locks[y])} UTC. " + (late.Count == 0
                 ? "Inget har kommit in efter låsningen."
                 : $"{late.Count} gällande inrapporteringar kom in efter låsningen (id {string.Join(", ", late)}): siffrorna för {y} här är preliminära och kan skilja sig från det låsta beslutet (svf assess diff --year {y}).");
         }).ToList();

@@ -15,7 +15,7 @@ namespace Svf.Assessment;
 /// </summary>
 public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, IndicatorOptions options, ILeadTimeFallback? fallback = null)
 {
-    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
+    private static readonly CultureInfo Sv = Svf.Output.SwedishFormat.Culture;
 
     /// <summary>Assesses the year from the current data, or, given <paramref name="inputs"/>, from exactly those submission and report versions.</summary>
     public AssessmentResult Assess(AgreementRules rules, AssessmentInputs? inputs = null)
@@ -189,7 +189,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         var submitted = reports.Where(r => r.Status == ReportStatus.Submitted).ToList();
         if (submitted.Count == 0)
         {
-            return baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"ingen redovisning inkommen (sista dag {deadline:yyyy-MM-dd})", Reason = "ingen redovisning inkommen" };
+            return baseResult with { Outcome = ConditionOutcome.NotMet, Evidence = $"ingen redovisning inkommen (sista dag {Svf.Output.IsoDate.ToText(deadline)})", Reason = "ingen redovisning inkommen" };
         }
         bool Complete(StoredReport r) => !ReportCompleteness.Check(r.Content, rules, reference, computedInclusion).Any(f => f.MakesIncomplete);
         var onTimeComplete = submitted.FirstOrDefault(r => Deadlines.IsOnTime(r.SavedAtUtc, deadline) && Complete(r));
@@ -199,7 +199,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             return baseResult with
             {
                 Outcome = ConditionOutcome.Met, ReceivedDate = date, DaysLate = 0,
-                Evidence = $"redovisning enligt mall inkom {date:yyyy-MM-dd} (version {onTimeComplete.VersionNumber}), sista dag {deadline:yyyy-MM-dd}",
+                Evidence = $"redovisning enligt mall inkom {Svf.Output.IsoDate.ToText(date)} (version {onTimeComplete.VersionNumber}), sista dag {Svf.Output.IsoDate.ToText(deadline)}",
             };
         }
         var firstComplete = submitted.FirstOrDefault(Complete);
@@ -210,7 +210,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
             return baseResult with
             {
                 Outcome = ConditionOutcome.NotMet, ReceivedDate = date, DaysLate = late,
-                Evidence = $"komplett redovisning inkom {date:yyyy-MM-dd}, {late} dagar efter sista dag {deadline:yyyy-MM-dd}",
+                Evidence = $"komplett redovisning inkom {Svf.Output.IsoDate.ToText(date)}, {late} dagar efter sista dag {Svf.Output.IsoDate.ToText(deadline)}",
                 Reason = $"{late} dagar för sent",
             };
         }
@@ -219,7 +219,7 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         {
             Outcome = ConditionOutcome.NotMet, ReceivedDate = Deadlines.SwedishDate(first.SavedAtUtc),
             DaysLate = Deadlines.DaysLate(first.SavedAtUtc, deadline),
-            Evidence = $"redovisning inkom {Deadlines.SwedishDate(first.SavedAtUtc):yyyy-MM-dd} men är inte komplett enligt mallen",
+            Evidence = $"redovisning inkom {Svf.Output.IsoDate.ToText(Deadlines.SwedishDate(first.SavedAtUtc))} men är inte komplett enligt mallen",
             Reason = "redovisningen är inte komplett enligt mallen",
         };
     }
@@ -264,10 +264,10 @@ public sealed class PaymentAssessor(SvfDatabase db, ReferenceDataSet reference, 
         Outcome = ConditionOutcome.CannotAssess, Evidence = "", Provisional = c.Provisional,
     };
 
-    private static string Pct(double share) => (share * 100).ToString("0.0", Sv) + " %";
+    private static string Pct(double share) => Svf.Output.SwedishFormat.Percent(share);
 
     private static string Ci((double Low, double High)? ci) =>
-        ci is { } v ? $" [{(v.Low * 100).ToString("0.0", Sv)}–{(v.High * 100).ToString("0.0", Sv)}]" : "";
+        ci is { } v ? " " + Svf.Output.SwedishFormat.PercentInterval(v.Low, v.High) : "";
 
     private static string CiOf(double? low, double? high) => low is { } l && high is { } h ? Ci((l, h)) : "";
 }

@@ -25,7 +25,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
     {
         Directory.CreateDirectory(directory);
         var population = reference.Regions.ToDictionary(r => r.Code, r => r.PopulationAt(settings.PopulationDate)
-            ?? throw new InvalidOperationException($"No population for region {r.Code} at {settings.PopulationDate:yyyy-MM-dd}."));
+            ?? throw new InvalidOperationException($"No population for region {r.Code} at {Svf.Output.IsoDate.ToText(settings.PopulationDate)}."));
         var total = population.Values.Sum();
         var result = new List<RegionFiles>();
         foreach (var region in reference.Regions)
@@ -107,7 +107,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
             if (settings.Until is { } until)
             {
                 // What is known on the last day with data: later events have not happened yet, so the pathway is ongoing.
-                static string Known(string date, DateOnly until) => date.Length > 0 && DateOnly.ParseExact(date, "yyyy-MM-dd", CultureInfo.InvariantCulture) > until ? "" : date;
+                static string Known(string date, DateOnly until) => date.Length > 0 && Svf.Output.IsoDate.Parse(date) > until ? "" : date;
                 if ((treatmentStart.Length > 0 && Known(treatmentStart, until).Length == 0) || (end.Length > 0 && Known(end, until).Length == 0))
                 {
                     (treatmentStart, treatmentType, end, outcome, icd) = ("", "", "", "", "");
@@ -137,7 +137,7 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
     {
         var rng = new Random(StableSeed(settings.Seed, 7, int.Parse(regionCode, CultureInfo.InvariantCulture)));
         var level = settings.LowInclusionRegions.Contains(regionCode) ? 0.64 : 0.78 + 0.12 * rng.NextDouble();
-        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var sv = Svf.Output.SwedishFormat.Culture;
         using var w = new StreamWriter(path, false, new UTF8Encoding(false));
         w.WriteLine(string.Join(';', SubmissionColumns.NewCasesAll));
         foreach (var svf in reference.Svfs.Where(s => s.HasIcdList))
@@ -205,5 +205,5 @@ public sealed class SyntheticDataGenerator(ReferenceDataSet reference, Generator
     private static double Normal(Random rng) =>
         Math.Sqrt(-2 * Math.Log(1 - rng.NextDouble())) * Math.Cos(2 * Math.PI * rng.NextDouble());
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => Svf.Output.IsoDate.ToText(d);
 }

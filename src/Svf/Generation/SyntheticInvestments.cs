@@ -87,8 +87,8 @@ public static class SyntheticInvestments
                     {
                         ["project_id"] = $"{rcc.Code.ToUpperInvariant()}-{area[..3].ToUpperInvariant()}-{n:00}",
                         ["area"] = area, ["project_name"] = idea.Name, ["responsible_unit"] = $"{idea.Unit}, {reference.RegionsByCode[regions[(i + n) % regions.Count]].Name}",
-                        ["regions"] = regions[(i + n) % regions.Count], ["amount"] = amount, ["start_date"] = start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                        ["end_date"] = start.AddYears(1).AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["aim"] = idea.Aim, ["status"] = status,
+                        ["regions"] = regions[(i + n) % regions.Count], ["amount"] = amount, ["start_date"] = Svf.Output.IsoDate.ToText(start),
+                        ["end_date"] = Svf.Output.IsoDate.ToText(start.AddYears(1).AddDays(-1)), ["aim"] = idea.Aim, ["status"] = status,
                         ["results"] = status == "completed" ? "Målet nått enligt projektets slutrapport" : null,
                         ["affected_svf"] = string.Join(",", idea.Svf), ["good_example"] = rng.Next(4) == 0 || (status == "completed" && rng.Next(2) == 0),
                     });

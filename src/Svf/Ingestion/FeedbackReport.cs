@@ -50,12 +50,12 @@ public sealed record FeedbackReport
     /// <summary>The human-readable letter (Swedish, as the region coordinators read it).</summary>
     public string ToText()
     {
-        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var sv = SwedishFormat.Culture;
         var b = new StringBuilder();
         // Text from outside is kept to one line each, also when it was stored before that rule (SafeText).
         var fileName = SafeText.OneLine(FileName);
         b.AppendLine(sv, $"Återkoppling på inrapportering: {fileName}");
-        b.AppendLine(sv, $"Region {SafeText.OneLine(RegionCode)}, period {SafeText.OneLine(Period)}, typ {Kind}, mottagen {ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
+        b.AppendLine(sv, $"Region {SafeText.OneLine(RegionCode)}, period {SafeText.OneLine(Period)}, typ {Kind}, mottagen {IsoDate.Minutes(ReceivedAtUtc)} UTC");
         b.AppendLine(sv, $"Status: {StatusText}{(SubmissionId is null ? "" : $" (inrapportering {SubmissionId}, version {VersionNumber})")}");
         if (Unchanged)
         {

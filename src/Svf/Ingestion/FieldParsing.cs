@@ -5,7 +5,7 @@ namespace Svf.Ingestion;
 /// <summary>Culture-safe parsing of submission fields (invariant culture; Swedish Excel habits tolerated).</summary>
 internal static class FieldParsing
 {
-    private static readonly string[] DateFormats = ["yyyy-MM-dd", "yyyyMMdd"];
+    private static readonly string[] DateFormats = [Svf.Output.IsoDate.Pattern, "yyyyMMdd"];
 
     /// <summary>ISO dates (2025-03-14) and the compact form 20250314. Excel's sv-SE display form is ISO already.</summary>
     public static bool TryDate(string text, out DateOnly date)

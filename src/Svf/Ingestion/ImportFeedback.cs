@@ -61,10 +61,10 @@ public sealed record ImportFeedback
     /// <summary>The letter to the sender, in Swedish.</summary>
     public string ToText()
     {
-        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var sv = Svf.Output.SwedishFormat.Culture;
         var b = new StringBuilder();
         b.AppendLine(sv, $"Återkoppling på import: {FileName}");
-        b.AppendLine(sv, $"{Scope}, typ {Kind}, mottagen {ReceivedAtUtc:yyyy-MM-dd HH:mm} UTC");
+        b.AppendLine(sv, $"{Scope}, typ {Kind}, mottagen {Svf.Output.IsoDate.Minutes(ReceivedAtUtc)} UTC");
         var status = Status switch
         {
             SubmissionStatus.Accepted => "godkänd",

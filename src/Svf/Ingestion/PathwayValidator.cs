@@ -266,5 +266,5 @@ internal sealed class PathwayValidator(
         return string.IsNullOrEmpty(t) ? null : t;
     }
 
-    private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly d) => Svf.Output.IsoDate.ToText(d);
 }

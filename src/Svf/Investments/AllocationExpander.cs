@@ -42,7 +42,7 @@ public static class AllocationExpander
                 if (missing.Count > 0)
                 {
                     throw new AllocationUnavailableException(
-                        $"Fördelningen {allocation.Year} kan inte beräknas: regioner.csv saknar folkmängd {date:yyyy-MM-dd} för {string.Join(", ", missing)}.");
+                        $"Fördelningen {allocation.Year} kan inte beräknas: regioner.csv saknar folkmängd {Svf.Output.IsoDate.ToText(date)} för {string.Join(", ", missing)}.");
                 }
                 weights = recipients.Select(r => r.Kind == RecipientKind.Regions
                     ? reference.RegionsByCode[r.Code].PopulationAt(date)!.Value

@@ -159,7 +159,7 @@ public sealed class InvestmentService(SvfDatabase db, ReferenceDataSet reference
         var caveats = allocation.ProvisionalParameters().Where(p => allocation.Items.Any(i => i.Area is not null && p.StartsWith($"allocation.{i.Id}:", StringComparison.Ordinal))).ToList();
         if (rules.ForYear(year).Population.Provisional)
         {
-            caveats.Add($"population.reference_date = {rules.ForYear(year).Population.ReferenceDate:yyyy-MM-dd}: {rules.ForYear(year).Population.Note}");
+            caveats.Add($"population.reference_date = {Svf.Output.IsoDate.ToText(rules.ForYear(year).Population.ReferenceDate)}: {rules.ForYear(year).Population.Note}");
         }
         return new Lagesbild(year, rows, projects, caveats);
     }

@@ -64,7 +64,7 @@ internal sealed class InvestmentValidator(ReferenceDataSet reference, string rcc
         _areaRows[area] = row;
         if (passedOn > allocatedPerArea[area])
         {
-            issues.Warning("area.exceeds_allocation", row, field(InvestmentColumns.AmountPassedOn), string.Create(CultureInfo.GetCultureInfo("sv-SE"),
+            issues.Warning("area.exceeds_allocation", row, field(InvestmentColumns.AmountPassedOn), string.Create(Svf.Output.SwedishFormat.Culture,
                 $"Vidarefördelat belopp {passedOn:N0} kr är större än RCC:ns tilldelning för området, {allocatedPerArea[area]:N0} kr. Kontrollera beloppet."));
         }
         Areas.Add(new AreaReport(area, criteria, passedOn.Value));
@@ -153,7 +153,7 @@ internal sealed class InvestmentValidator(ReferenceDataSet reference, string rcc
             var granted = Projects.Where(p => p.Area == a.Area).Sum(p => p.Amount);
             if (granted != a.AmountPassedOn)
             {
-                issues.Warning("area.amount_differs_from_projects", _areaRows[a.Area], areaField(InvestmentColumns.AmountPassedOn), string.Create(CultureInfo.GetCultureInfo("sv-SE"),
+                issues.Warning("area.amount_differs_from_projects", _areaRows[a.Area], areaField(InvestmentColumns.AmountPassedOn), string.Create(Svf.Output.SwedishFormat.Culture,
                     $"Vidarefördelat belopp för {a.Area} är {a.AmountPassedOn:N0} kr men projekten summerar till {granted:N0} kr."));
             }
         }

@@ -67,18 +67,50 @@ public static class TableExport
         }
     }
 
+    /// <summary>
+    /// The rows as spreadsheet cells, one array per row in <see cref="ColumnNames{T}"/> order: numbers as <see cref="double"/>,
+    /// dates as <see cref="DateOnly"/>, null as null, anything else as the text the CSV holds (not quoted: a spreadsheet
+    /// writer stores it as a text cell, never a formula).
+    /// </summary>
+    public static IEnumerable<object?[]> Cells<T>(IEnumerable<T> rows)
+    {
+        var columns = Columns<T>();
+        foreach (var row in rows)
+        {
+            yield return columns.Select(c => Cell(c.Property.GetValue(row))).ToArray();
+        }
+    }
+
+    private static object? Cell(object? v) => v switch
+    {
+        null => null,
+        double x => double.IsFinite(x) ? x : null,
+        int or long or decimal or float or short => Convert.ToDouble(v, CultureInfo.InvariantCulture),
+        DateOnly d => d,
+        _ => Plain(v),
+    };
+
     private static string Format(object? v) => v switch
     {
         null => "",
-        string s => Escape(s),
+        bool or Enum or IFormattable => Plain(v),
+        _ => Escape(Plain(v)),
+    };
+
+    /// <summary>A value as text, unquoted: the form CSV and spreadsheets share.</summary>
+    private static string Plain(object v) => v switch
+    {
+        string s => s,
         bool b => b ? "true" : "false",
         Sex sex => sex.Code(),
         Enum e => JsonNamingPolicy.SnakeCaseLower.ConvertName(e.ToString()),
-        DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-        DateTime t => t.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
+        DateOnly d => IsoDate.ToText(d),
+        DateTime t => IsoDate.Instant(t),
         double x => x.ToString("R", CultureInfo.InvariantCulture),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => Escape(v.ToString() ?? ""),
+        // A list (e.g. the months missing) as its items separated by commas.
+        System.Collections.IEnumerable list => string.Join(",", list.Cast<object?>().Select(o => o is null ? "" : Plain(o))),
+        _ => v.ToString() ?? "",
     };
 
     /// <summary>

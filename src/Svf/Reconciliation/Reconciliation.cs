@@ -291,7 +291,7 @@ public sealed class ReconciliationService(SvfDatabase db, ReferenceDataSet refer
     public static string SummaryText(ReconciliationSummary s)
     {
         var sv = SwedishFormat.Culture;
-        var source = s.FileName is null ? "SKR:s väntetidsdata" : $"SKR:s väntetidsdata (fil {s.FileName}{(s.ReceivedAtUtc is { } at ? $", mottagen {at:yyyy-MM-dd}" : "")})";
+        var source = s.FileName is null ? "SKR:s väntetidsdata" : $"SKR:s väntetidsdata (fil {s.FileName}{(s.ReceivedAtUtc is { } at ? $", mottagen {IsoDate.ToText(at)}" : "")})";
         var tolerance = string.Create(sv, $"högst {s.AbsoluteTolerance} förlopp eller {s.RelativeTolerance * 100:0.#} % skillnad, för medianer {s.DaysTolerance:0.#} dagar");
         var text = string.Create(sv,
             $"{source} har stämts av mot Socialstyrelsens beräkning från regionernas egen inrapportering för {s.Periods}. " +

@@ -99,7 +99,7 @@ public sealed class ReferenceDataSet
             var pops = new Dictionary<DateOnly, long>();
             foreach (var col in r.Columns.Where(c => c.StartsWith("population_", StringComparison.Ordinal)))
             {
-                var date = DateOnly.ParseExact(col["population_".Length..].Replace('_', '-'), "yyyy-MM-dd", CultureInfo.InvariantCulture);
+                var date = Svf.Output.IsoDate.Parse(col["population_".Length..].Replace('_', '-'));
                 var value = r.Opt(col);
                 if (value is not null)
                 {
@@ -149,7 +149,7 @@ public sealed class ReferenceDataSet
     /// <summary>A version is a date (2016-12-14) or, where the source gives only a year, that year's 1 January.</summary>
     private static DateOnly ParseVersion(string text) => text.Length == 4
         ? new DateOnly(int.Parse(text, NumberStyles.None, CultureInfo.InvariantCulture), 1, 1)
-        : DateOnly.ParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+        : Svf.Output.IsoDate.Parse(text);
 
     private static List<T> ReadRows<T>(Func<string, Stream> open, string file, Func<RowAccess, T> map)
     {

@@ -24,7 +24,7 @@ public static class RegionReportStore
         if (latest > now)
         {
             // Versions are ordered by number and time alike; a back-dated receipt may not go behind a later version.
-            throw new ArgumentException($"The time of receipt {now:yyyy-MM-dd HH:mm} UTC is before the region's latest saved version of the {report.Year} report.");
+            throw new ArgumentException($"The time of receipt {Svf.Output.IsoDate.Minutes(now)} UTC is before the region's latest saved version of the {report.Year} report.");
         }
         var version = Convert.ToInt32(SvfDatabase.Scalar(c, tx,
             "SELECT COALESCE(MAX(version_no), 0) + 1 FROM region_reports WHERE year = @y AND region_code = @r",
@@ -35,7 +35,7 @@ public static class RegionReportStore
             ("y", report.Year), ("r", report.Region), ("v", version), ("s", status), ("at", now), ("by", actor), ("json", report.ToJson())),
             CultureInfo.InvariantCulture);
         AuditLog.Write(c, tx, actor, submit ? "report.submitted" : "report.draft_saved", report.Region, null,
-            $"yearly report {report.Year} version {version}, received {now:yyyy-MM-ddTHH:mm:ssZ}");
+            $"yearly report {report.Year} version {version}, received {Svf.Output.IsoDate.Instant(now)}");
         tx.Commit();
         return new StoredReport(id, report.Year, report.Region, version, status, now, actor, report);
     }

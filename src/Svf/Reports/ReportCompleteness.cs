@@ -1,4 +1,4 @@
-using System.Globalization;
+using Svf.Output;
 using Svf.ReferenceData;
 using Svf.Rules;
 
@@ -7,8 +7,6 @@ namespace Svf.Reports;
 /// <summary>Checks a report against the year's template and against the figures computed from the region's own data.</summary>
 public static class ReportCompleteness
 {
-    private static readonly CultureInfo Sv = CultureInfo.GetCultureInfo("sv-SE");
-
     /// <param name="computedInclusion">Inclusion computed from the region's submitted data for the rules' period, or null if it cannot be.</param>
     public static List<ReportFinding> Check(RegionReport report, AgreementRules rules, ReferenceDataSet reference, double? computedInclusion)
     {
@@ -73,7 +71,7 @@ public static class ReportCompleteness
             if (differencePp > (double)rules.InclusionTolerancePp)
             {
                 findings.Add(new("own_inclusion_rate.differs", ReportFinding.Inconsistent, "own_inclusion_rate", null,
-                    string.Create(Sv, $"Regionens inklusionsgrad {own * 100:0.0} % skiljer sig med {differencePp:0.0} procentenheter från {computed * 100:0.0} %, beräknad ur regionens inrapporterade data (tolerans {rules.InclusionTolerancePp:0.0} procentenheter).")));
+                    $"Regionens inklusionsgrad {SwedishFormat.Percent((double)own)} skiljer sig med {SwedishFormat.Number(differencePp)} procentenheter från {SwedishFormat.Percent(computed)}, beräknad ur regionens inrapporterade data (tolerans {SwedishFormat.Number((double)rules.InclusionTolerancePp)} procentenheter)."));
             }
         }
         return findings;

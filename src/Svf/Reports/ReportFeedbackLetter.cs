@@ -24,17 +24,17 @@ public sealed record ReportFeedbackLetter(
 
     public string ToText()
     {
-        var sv = CultureInfo.GetCultureInfo("sv-SE");
+        var sv = SwedishFormat.Culture;
         var b = new StringBuilder();
         b.AppendLine(sv, $"Återkoppling på SVF-redovisningen {Year} – {RegionName} ({RegionCode})");
         b.AppendLine(sv, $"Status: {StatusText(Status)}");
         if (SubmittedAtUtc is { } at)
         {
-            b.AppendLine(sv, $"Redovisning version {ReportVersion} inkom {Svf.Domain.SwedishTime.Local(at):yyyy-MM-dd HH:mm} (svensk tid){(SubmittedAfterDeadline ? $" – efter sista dag {Deadline:yyyy-MM-dd}" : "")}.");
+            b.AppendLine(sv, $"Redovisning version {ReportVersion} inkom {IsoDate.Minutes(Svf.Domain.SwedishTime.Local(at))} (svensk tid){(SubmittedAfterDeadline ? $" – efter sista dag {IsoDate.ToText(Deadline)}" : "")}.");
         }
         else
         {
-            b.AppendLine(sv, $"Ingen redovisning har kommit in. Sista dag är {Deadline:yyyy-MM-dd}.");
+            b.AppendLine(sv, $"Ingen redovisning har kommit in. Sista dag är {IsoDate.ToText(Deadline)}.");
         }
         if (Findings.Count > 0)
         {

@@ -49,10 +49,10 @@ public sealed record AgreementRules
         // The year's population only matters if some payment uses it.
         if (Population.Provisional && Payments.Any(p => p.Population is null))
         {
-            list.Add($"population.reference_date = {Population.ReferenceDate:yyyy-MM-dd}: {Population.Note}");
+            list.Add($"population.reference_date = {Svf.Output.IsoDate.ToText(Population.ReferenceDate)}: {Population.Note}");
         }
         list.AddRange(Payments.Where(p => p.Provisional).Select(p => $"payments.{p.Id}: {p.Note}"));
-        list.AddRange(Payments.Where(p => p.Population is { Provisional: true }).Select(p => $"payments.{p.Id}.population.reference_date = {p.Population!.ReferenceDate:yyyy-MM-dd}: {p.Population.Note}"));
+        list.AddRange(Payments.Where(p => p.Population is { Provisional: true }).Select(p => $"payments.{p.Id}.population.reference_date = {Svf.Output.IsoDate.ToText(p.Population!.ReferenceDate)}: {p.Population.Note}"));
         list.AddRange(Conditions.Where(c => c.Provisional).Select(c => $"conditions.{c.Id}: {c.Note}"));
         if (ReportTemplate.Provisional)
         {

@@ -9,10 +9,11 @@ namespace Svf.Storage;
 /// </summary>
 public static class AuditLog
 {
+    /// <summary>Appends one entry, stamped with the configured clock of the database the connection belongs to (<see cref="SvfDatabase.Clock"/>).</summary>
     public static void Write(DbConnection c, DbTransaction? tx, string actor, string action, string? region, long? submissionId, string detail) =>
         SvfDatabase.Execute(c, tx,
             "INSERT INTO audit_log (at, actor, action, region_code, submission_id, detail) VALUES (@at, @actor, @action, @r, @s, @d)",
-            ("at", DateTime.UtcNow), ("actor", SafeText.OneLine(actor)), ("action", action), ("r", region), ("s", submissionId), ("d", SafeText.OneLine(detail)));
+            ("at", SvfDatabase.ClockOf(c).GetUtcNow().UtcDateTime), ("actor", SafeText.OneLine(actor)), ("action", action), ("r", region), ("s", submissionId), ("d", SafeText.OneLine(detail)));
 
     public static void Write(SvfDatabase db, string actor, string action, string? region, long? submissionId, string detail)
     {

@@ -26,10 +26,23 @@ internal abstract class PathwayBulkWriter : IDisposable
 
     public abstract void Dispose();
 
-    public static PathwayBulkWriter Create(DbConnection c, DbTransaction tx, long submissionId) => c switch
+    /// <summary>
+    /// AppContext switch: when set, <see cref="Create"/> uses the libraries' own insert paths (a parameterised
+    /// <c>SqliteCommand</c>; Npgsql's <c>NpgsqlBinaryImporter</c>) instead of the hand-written writers. They store the same
+    /// rows (tests/Svf.Tests/Storage/PathwayWriterRoundTripTests); the benchmark's <c>--library-writers</c> sets it to
+    /// measure what the hand-written paths save (docs/adr/0009-hand-written-bulk-insert-paths.md).
+    /// </summary>
+    public const string LibraryWritersSwitch = "Svf.Storage.LibraryBulkWriters";
+
+    public static PathwayBulkWriter Create(DbConnection c, DbTransaction tx, long submissionId) =>
+        Create(c, tx, submissionId, AppContext.TryGetSwitch(LibraryWritersSwitch, out var library) && library);
+
+    /// <param name="library">The libraries' own insert paths instead of the hand-written ones (see <see cref="LibraryWritersSwitch"/>).</param>
+    public static PathwayBulkWriter Create(DbConnection c, DbTransaction tx, long submissionId, bool library) => c switch
     {
-        NpgsqlConnection pg => PostgresRawWriter.Supports(pg) ? new PostgresRawWriter(pg, submissionId) : new PostgresWriter(pg, submissionId),
-        SqliteConnection lite => new SqliteWriter(lite, (SqliteTransaction)tx, submissionId),
+        // Binary COPY sends text as UTF-8; under another client encoding Npgsql's importer encodes it as the connection says.
+        NpgsqlConnection pg => !library && PostgresRawWriter.Supports(pg) ? new PostgresRawWriter(pg, submissionId) : new PostgresWriter(pg, submissionId),
+        SqliteConnection lite => library ? new SqliteCommandWriter(lite, (SqliteTransaction)tx, submissionId) : new SqliteWriter(lite, (SqliteTransaction)tx, submissionId),
         _ => throw new NotSupportedException(c.GetType().Name),
     };
 
@@ -201,7 +214,7 @@ internal abstract class PathwayBulkWriter : IDisposable
                 return;
             }
             // The same text Microsoft.Data.Sqlite writes for a DateOnly parameter; the indicator reader parses it back.
-            d.TryFormat(buffer, out var n, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+            d.TryFormat(buffer, out var n, Svf.Output.IsoDate.Pattern, CultureInfo.InvariantCulture);
             Check(raw.sqlite3_bind_text(_stmt, index, buffer[..n]));
         }
 
@@ -218,6 +231,46 @@ internal abstract class PathwayBulkWriter : IDisposable
         }
 
         public override void Dispose() => _stmt.Dispose();
+    }
+
+    /// <summary>
+    /// The library's way: one prepared, parameterised <c>SqliteCommand</c>, its 16 parameters set by name for each row.
+    /// The baseline <see cref="SqliteWriter"/> is measured against and must store exactly the same.
+    /// </summary>
+    private sealed class SqliteCommandWriter : PathwayBulkWriter
+    {
+        private readonly SqliteCommand _insert;
+        private readonly SqliteParameter[] _parameters;
+        private readonly long _submissionId;
+
+        public SqliteCommandWriter(SqliteConnection c, SqliteTransaction tx, long submissionId)
+        {
+            _submissionId = submissionId;
+            var names = Columns.Split(", ");
+            _insert = c.CreateCommand();
+            _insert.Transaction = tx;
+            _insert.CommandText = $"INSERT INTO pathways ({Columns}) VALUES ({string.Join(", ", names.Select(n => "$" + n))})";
+            _parameters = [.. names.Select(n => _insert.Parameters.Add(new SqliteParameter("$" + n, null)))];
+            _insert.Prepare();
+        }
+
+        public override void Write(PathwayRecord p)
+        {
+            object?[] values = [_submissionId, p.RowNumber, p.RegionCode, p.PersonKey, (int)p.Sex, p.BirthYear, p.Age, p.SvfCode,
+                p.SuspicionDate, p.FirstVisitDate, p.TreatmentDecisionDate, p.TreatmentStartDate, p.TreatmentType, p.EndDate, (int)p.Outcome, p.Icd10];
+            for (var i = 0; i < values.Length; i++)
+            {
+                _parameters[i].Value = values[i] ?? DBNull.Value;
+            }
+            _insert.ExecuteNonQuery();
+            Written++;
+        }
+
+        public override void Complete()
+        {
+        }
+
+        public override void Dispose() => _insert.Dispose();
     }
 
     /// <summary>
@@ -400,6 +453,11 @@ internal abstract class PathwayBulkWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// The library's way: Npgsql's <c>NpgsqlBinaryImporter</c>, one typed <c>Write</c> per field. Used when the client
+    /// encoding is not UTF-8 (the importer then encodes text as the connection's <c>Encoding</c> says) and as the baseline
+    /// <see cref="PostgresRawWriter"/> is measured against.
+    /// </summary>
     private sealed class PostgresWriter(NpgsqlConnection c, long submissionId) : PathwayBulkWriter
     {
         private readonly NpgsqlBinaryImporter _copy = c.BeginBinaryImport($"COPY pathways ({Columns}) FROM STDIN (FORMAT BINARY)");

@@ -31,6 +31,18 @@ public sealed class SvfDatabase : IDisposable
 
     public DatabaseProvider Provider { get; }
 
+    /// <summary>
+    /// The configured clock (<c>SvfOptions.Clock</c>; the system clock by default): the time the audit log stamps on what
+    /// is done through this database's connections.
+    /// </summary>
+    public TimeProvider Clock { get; set; } = TimeProvider.System;
+
+    // Which database a connection was opened from, so that code holding only the connection finds the configured clock.
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<DbConnection, SvfDatabase> Owners = new();
+
+    /// <summary>The clock of the database <paramref name="c"/> was opened from (the system clock for a connection opened elsewhere).</summary>
+    internal static TimeProvider ClockOf(DbConnection c) => Owners.TryGetValue(c, out var db) ? db.Clock : TimeProvider.System;
+
     /// <summary>For messages: provider and file or host, never a password.</summary>
     public string Description { get; }
 
@@ -52,6 +64,13 @@ public sealed class SvfDatabase : IDisposable
 
     public DbConnection OpenConnection()
     {
+        var c = OpenProviderConnection();
+        Owners.AddOrUpdate(c, this);
+        return c;
+    }
+
+    private DbConnection OpenProviderConnection()
+    {
         if (_pg is not null)
         {
             return _pg.OpenConnection();
@@ -60,7 +79,7 @@ public sealed class SvfDatabase : IDisposable
         c.Open();
         using var pragma = c.CreateCommand();
         // WAL lets readers work during an ingest; NORMAL sync is durable across application crashes.
-        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;";
+        pragma.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
         pragma.ExecuteNonQuery();
         return c;
     }

@@ -169,4 +169,46 @@ public class AssessmentUseCasesTests
         result.Rows.Single(r => r.RegionCode == "01" && r.PaymentId == "TOTAL").LockedAmount
             .ShouldBe(locked.Record.Allocation.Where(a => a.RegionCode == "01").Sum(a => a.Amount));
     }
+
+    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
+    public async Task After_lock_notices_come_from_the_service_and_name_only_submissions_the_caller_may_see(string provider)
+    {
+        using var t = TestDatabases.Create(provider);
+        await Seed(t.Db);
+        var service = Service(t.Db);
+        service.LockNotices(Analyst, ["2025-H1"]).ShouldBeEmpty(); // not locked
+        service.Lock(Analyst, 2025);
+        var lockedAt = service.LockedAtUtc(2025)!.Value;
+
+        // New-cases corrections from Stockholm (01) and Uppsala (03) a day after the lock.
+        var late = Submissions(t.Db, new FixedClock(new DateTimeOffset(lockedAt.AddDays(1), TimeSpan.Zero)));
+        var rules = Catalog.ForYear(2025);
+        var f01 = await Send(late, SubmissionKind.NewCases, "01", "2025-H1", NewCases("01", "2025-H1", rules, 11));
+        var f03 = await Send(late, SubmissionKind.NewCases, "03", "2025-H1", NewCases("03", "2025-H1", rules, 11));
+        var (id01, id03) = (f01.SubmissionId!.Value, f03.SubmissionId!.Value);
+
+        service.AfterLockNotice(f01.Period, f01.ReceivedAtUtc).ShouldStartWith("OBS: inkom efter att beslutet för 2025 låstes");
+        service.AfterLockNotice("2024", f01.ReceivedAtUtc).ShouldBeNull();
+        var history = late.History(Analyst);
+        service.ReceivedAfterLock(history).Order().ShouldBe([id01, id03]);
+
+        service.LockNotices(Analyst, ["2025-H1", "2025-03"]).ShouldHaveSingleItem()
+            .ShouldContain($"2 gällande inrapporteringar kom in efter låsningen (id {id03}, {id01})"); // newest first
+        // A region's user running the indicators sees its own late submission, not Uppsala's.
+        service.LockNotices(Caller.RegionReporterOf("samordnare-01", "01"), ["2025-H1"]).ShouldHaveSingleItem()
+            .ShouldContain($"1 gällande inrapporteringar kom in efter låsningen (id {id01})");
+    }
+
+    [Fact]
+    public void The_hosts_reach_locked_decisions_only_through_the_use_case_service()
+    {
+        // No rule in a host: the CLI and the portal call AssessmentUseCases, not DecisionService.
+        string[] names = ["Svf.Cli", "Svf.Web"];
+        var hosts = names.Select(h => Path.Combine(RepositoryRoot.Path, "src", h));
+        var direct = hosts.SelectMany(h => Directory.EnumerateFiles(h, "*.cs*", SearchOption.AllDirectories))
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => File.ReadAllText(f).Contains(nameof(DecisionService) + ".", StringComparison.Ordinal))
+            .Select(f => Path.GetRelativePath(RepositoryRoot.Path, f)).ToList();
+        direct.ShouldBeEmpty();
+    }
 }

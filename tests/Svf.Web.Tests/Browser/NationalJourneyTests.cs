@@ -16,6 +16,14 @@ public sealed class NationalJourneyTests(PortalFixture portal, BrowserFixture br
         (await page.Locator("#status-table tbody tr").CountAsync()).ShouldBe(21);
         await BrowserSteps.AssertAccessibleAsync(page);
         await BrowserSteps.ScreenshotAsync(page, "status");
+        // The table as Excel from the page's link: 21 regions under the CSV's header, the months as number cells.
+        var xlsx = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#status-xlsx"));
+        xlsx.SuggestedFilename.ShouldBe("rapporteringsstatus-2025.xlsx");
+        var (cells, rows) = Api.ExcelDownloadTests.Read(await File.ReadAllBytesAsync((await xlsx.PathAsync())!));
+        rows.ShouldBe(22);
+        Api.ExcelDownloadTests.TextOf(cells["B1"]).ShouldBe("region_code");
+        Api.ExcelDownloadTests.TextOf(cells["B2"]).ShouldBe("01");
+        Api.ExcelDownloadTests.NumberOf(cells["E2"]).ShouldBeInRange(0, 12);
 
         await page.GotoAsync("/nationellt/indikatorer?period_kind=halfyear&year=2025");
         (await page.Locator("#chart-within").CountAsync() + await page.Locator("svg[aria-labelledby^=chart-within]").CountAsync()).ShouldBeGreaterThan(0);

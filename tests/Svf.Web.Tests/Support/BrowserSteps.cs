@@ -33,14 +33,24 @@ internal static class BrowserSteps
         bad.ShouldBeEmpty(text.ToString());
     }
 
-    /// <summary>Writes a PNG to $SVF_SCREENSHOT_DIR (docs/images when the docs are refreshed); does nothing otherwise.</summary>
+    /// <summary>
+    /// Writes "portal-<paramref name="name"/>.png" (1280 pixels wide, the top of the page up to 1 400 pixels) to the test
+    /// artefacts (screenshots/ beside the test assembly), or to $SVF_SCREENSHOT_DIR when set (docs/images when the docs'
+    /// screenshots are refreshed).
+    /// </summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        if (Environment.GetEnvironmentVariable("SVF_SCREENSHOT_DIR") is { Length: > 0 } dir)
+        var dir = Environment.GetEnvironmentVariable("SVF_SCREENSHOT_DIR") is { Length: > 0 } set ? set : Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(dir);
+        await page.SetViewportSizeAsync(1280, 800);
+        var height = await page.EvaluateAsync<int>("() => document.documentElement.scrollHeight");
+        var path = Path.Combine(dir, "portal-" + name + ".png");
+        await page.ScreenshotAsync(new()
         {
-            Directory.CreateDirectory(dir);
-            await page.SetViewportSizeAsync(1100, 800);
-            await page.ScreenshotAsync(new() { Path = Path.Combine(dir, name + ".png"), FullPage = false });
-        }
+            Path = path,
+            FullPage = true,
+            Clip = new() { X = 0, Y = 0, Width = 1280, Height = Math.Min(Math.Max(height, 800), 1400) },
+        });
+        new FileInfo(path).Length.ShouldBeGreaterThan(5_000, $"the screenshot {path} is (nearly) empty");
     }
 }

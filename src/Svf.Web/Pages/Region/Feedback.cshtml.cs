@@ -27,6 +27,8 @@ public sealed class FeedbackModel(SubmissionUseCases submissions, ReferenceDataS
 
     public IActionResult OnGetCsv() => Load() ?? File(Downloads.Csv(FeedbackIssueRow.From(Report)), "text/csv; charset=utf-8", $"aterkoppling-{Id}.csv");
 
+    public IActionResult OnGetXlsx() => Load() ?? File(Downloads.Xlsx(FeedbackIssueRow.From(Report), $"aterkoppling-{Id}"), Downloads.XlsxContentType, $"aterkoppling-{Id}.xlsx");
+
     public IActionResult OnGetJson() => Load() ?? File(System.Text.Encoding.UTF8.GetBytes(Report.ToJson()), "application/json; charset=utf-8", $"aterkoppling-{Id}.json");
 
     private IActionResult? Load()

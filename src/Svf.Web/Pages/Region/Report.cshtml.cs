@@ -60,7 +60,7 @@ public sealed class ReportModel(YearlyReportUseCases reports, AgreementRulesCata
             var stored = submit ? reports.Submit(User.ToCaller(), edited) : reports.SaveDraft(User.ToCaller(), edited);
             Load(null);
             Message = submit
-                ? $"Redovisningen är inskickad (version {stored.VersionNumber}, {Svf.Domain.SwedishTime.Local(stored.SavedAtUtc):yyyy-MM-dd HH:mm})."
+                ? $"Redovisningen är inskickad (version {stored.VersionNumber}, {Svf.Output.IsoDate.Minutes(Svf.Domain.SwedishTime.Local(stored.SavedAtUtc))})."
                 : $"Utkastet är sparat (version {stored.VersionNumber}). Det är inte inskickat.";
         }
         catch (ArgumentException e)
