@@ -84,7 +84,7 @@ public sealed class ReportingStatusOverview
         var today = SwedishTime.Today(_clock);
         // All 21 regions are computed once per version of the submissions, the reports, the date and the configuration;
         // each caller then gets the regions it may see.
-        var version = $"{DataVersion.SubmissionsAndReports(_db)}|{today:yyyy-MM-dd}|{DataVersion.Rules(rules)}|{_configuration.Value}";
+        var version = $"{DataVersion.SubmissionsAndReports(_db)}|{Svf.Output.IsoDate.ToText(today)}|{DataVersion.Rules(rules)}|{_configuration.Value}";
         var rows = _cache.GetOrCompute($"reporting_status|{year}", version, () => Compute(rules, today))
             .Where(r => caller.CanSeeReportingStatus(r.RegionCode, _reference))
             .ToList();
