@@ -9,6 +9,10 @@ if (args.Length > 0 && args[0] == "--large-file")
 {
     return LargeFile.Run(args[1..]);
 }
+if (args.Length > 0 && args[0] == "--skr-large-file")
+{
+    return SkrLargeFile.Run(args[1..]);
+}
 if (args.Length > 0 && args[0] == "--national-report")
 {
     return NationalReportBench.Run(args[1..]);

@@ -42,6 +42,29 @@ public sealed class InvestmentUseCases
         return _service.Import(actor, rcc, year, content, fileName);
     }
 
+    /// <summary>
+    /// As <see cref="Import"/> for a stream that must be read asynchronously (an HTTP request body): the caller is checked
+    /// first, then at most <see cref="InvestmentService.MaxFileBytes"/> + 1 bytes are read (a larger body is not read further
+    /// and is rejected with <c>file.too_large</c>).
+    /// </summary>
+    public async Task<ImportFeedback> ImportAsync(Caller caller, string rccCode, int year, Stream content, string fileName, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        var rcc = Rcc(rccCode);
+        Actor(caller, "investments.import", rcc, write: true);
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int n;
+        while (buffer.Length <= InvestmentService.MaxFileBytes
+               && (n = await content.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, InvestmentService.MaxFileBytes + 1 - buffer.Length)), ct).ConfigureAwait(false)) > 0)
+        {
+            buffer.Write(chunk, 0, n);
+        }
+        ct.ThrowIfCancellationRequested();
+        buffer.Position = 0;
+        return Import(caller, rcc, year, buffer, fileName);
+    }
+
     /// <summary>The current report of an RCC for a year, or null. Audited ("investments.read").</summary>
     public InvestmentReport? Current(Caller caller, string rccCode, int year)
     {

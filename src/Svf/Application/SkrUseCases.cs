@@ -33,10 +33,30 @@ public sealed class SkrUseCases
     public ImportFeedback Import(Caller caller, Stream content, string fileName)
     {
         ArgumentNullException.ThrowIfNull(content);
-        _scope.CheckCaller(caller, "skr.import");
-        _scope.Demand(caller.Role == Role.NationalAnalyst, caller, "skr.import", null, null,
-            $"{caller.RoleText} får inte importera SKR:s väntetidsdata: det gör Socialstyrelsens analytiker.");
+        DemandImporter(caller);
         return new SkrImporter(_db, _reference, _clock).Import(content, fileName, caller.UserId);
+    }
+
+    /// <summary>
+    /// As <see cref="Import"/> for a stream that must be read asynchronously (an HTTP request body): the caller is checked
+    /// first, then the body is spooled to a temporary file (deleted on close), 64 KiB at a time, and imported from there.
+    /// </summary>
+    public async Task<ImportFeedback> ImportAsync(Caller caller, Stream content, string fileName, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        DemandImporter(caller);
+        var (seekable, owned) = await SubmissionUseCases.SeekableAsync(content, ct).ConfigureAwait(false);
+        try
+        {
+            return new SkrImporter(_db, _reference, _clock).Import(seekable, fileName, caller.UserId);
+        }
+        finally
+        {
+            if (owned)
+            {
+                await seekable.DisposeAsync().ConfigureAwait(false);
+            }
+        }
     }
 
     /// <summary>
@@ -64,5 +84,13 @@ public sealed class SkrUseCases
                 break;
         }
         return new ReconciliationService(_db, _reference, _indicators).Reconcile(caller.UserId, region, tolerance, importId, includeAgreeing);
+    }
+
+    /// <summary>Only national analysts import SKR's figures; anyone else is refused, audited as "skr.import.denied".</summary>
+    private void DemandImporter(Caller caller)
+    {
+        _scope.CheckCaller(caller, "skr.import");
+        _scope.Demand(caller.Role == Role.NationalAnalyst, caller, "skr.import", null, null,
+            $"{caller.RoleText} får inte importera SKR:s väntetidsdata: det gör Socialstyrelsens analytiker.");
     }
 }

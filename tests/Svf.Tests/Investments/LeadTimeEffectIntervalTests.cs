@@ -94,6 +94,27 @@ public class LeadTimeEffectIntervalTests
             r => r.DifferenceInDifferences.ShouldBe(-2.5));
     }
 
+    [Fact]
+    public void A_rows_bootstrap_interval_does_not_depend_on_the_other_rows()
+    {
+        // The generator restarts from the seed for every row: another project (another SVF, so the same groups for
+        // VAST-PAT-01) before it in the list leaves its intervals exactly as they were.
+        var other = Project with { ProjectId = "SYD-01", Regions = ["12"], AffectedSvf = ["PROSTATA"] };
+        var alone = Compute(Facts[..^1]).Single(r => r.Measure == LeadTimeEffect.MedianMeasure);
+        var withOther = LeadTimeEffect.Compute(2025, [("Syd", other), ("Vast", Project)], [.. Facts[..^1], .. Prostate], ReferenceDataSet.Embedded, new IndicatorOptions(), 6)
+            .Single(r => r.ProjectId == Project.ProjectId && r.Measure == LeadTimeEffect.MedianMeasure);
+        withOther.ShouldBe(alone);
+    }
+
+    [Fact]
+    public void Without_comparison_pathways_the_note_says_so()
+    {
+        // Every region has a breast-cancer project: no region is left to compare with.
+        var everywhere = Project with { Regions = [.. ReferenceDataSet.Embedded.Regions.Select(r => r.Code)] };
+        var rows = LeadTimeEffect.Compute(2025, [("Vast", everywhere)], Facts[..^1], ReferenceDataSet.Embedded, new IndicatorOptions(), 6);
+        rows.ShouldAllBe(r => r.ComparisonRegions == "" && r.Note.StartsWith("ingen jämförelsegrupp", StringComparison.Ordinal) && r.DifferenceInDifferences == null);
+    }
+
     [Theory]
     [InlineData("same-svf", EffectComparison.SameSvfOtherRegions)]
     [InlineData("other-svf", EffectComparison.OtherSvfSameRegions)]
