@@ -16,13 +16,23 @@ public sealed class NationalReportService(SvfDatabase db, ReferenceDataSet refer
 {
     public async Task<NationalReportOutput> CreateAsync(NationalReportRequest request, string outDir, string actor, string? chromium = null, CancellationToken ct = default)
     {
+        // Chromium starts on the other core while the figures are computed (ChromiumSession).
+        await using var session = ChromiumSession.Start(chromium);
         var document = new NationalReportBuilder(db, reference, options, clock).Build(request, actor);
-        return await WriteAsync(document, outDir, chromium, ct);
+        return await WriteAsync(document, outDir, session, ct);
     }
 
     /// <summary>Writes the HTML (charts inline), the workbook and, where Chromium is installed, the PDF with page numbers in its table of contents.</summary>
     public static async Task<NationalReportOutput> WriteAsync(NationalReportDocument document, string outDir, string? chromium = null, CancellationToken ct = default)
     {
+        await using var session = ChromiumSession.Start(chromium);
+        return await WriteAsync(document, outDir, session, ct);
+    }
+
+    /// <summary>As above, printing in a browser the caller started ahead of need.</summary>
+    public static async Task<NationalReportOutput> WriteAsync(NationalReportDocument document, string outDir, ChromiumSession session, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(document);
         Directory.CreateDirectory(outDir);
         var stem = Path.Combine(outDir, document.FileStem);
         var (html, xlsx, pdf) = (stem + ".html", stem + ".xlsx", stem + ".pdf");
@@ -34,7 +44,7 @@ public sealed class NationalReportService(SvfDatabase db, ReferenceDataSet refer
         // The HTML is written first without page numbers; with Chromium it is printed, read back and written again with the
         // table of contents' page numbers, then printed again (and checked).
         var result = await PdfRenderer.RenderWithContentsAsync(pages => HtmlRenderer.Render(document, c => charts[c.Id], pages), HtmlRenderer.ContentsEntries(document),
-            html, pdf, document.Title, chromium, ct);
+            html, pdf, document.Title, session, ct);
         return new NationalReportOutput(document, html, xlsx, result.Path, result.Problem);
     }
 }

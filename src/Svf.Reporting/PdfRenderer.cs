@@ -56,17 +56,23 @@ public static class PdfRenderer
     public static async Task<PdfResult> RenderWithContentsAsync(Func<IReadOnlyDictionary<string, int>?, string> html, IReadOnlyList<(string Id, string Heading)> contents,
         string htmlPath, string pdfPath, string title, string? chromium = null, CancellationToken ct = default)
     {
+        await using var session = ChromiumSession.Start(chromium);
+        return await RenderWithContentsAsync(html, contents, htmlPath, pdfPath, title, session, ct);
+    }
+
+    /// <summary>As above, in a browser started ahead of need (<see cref="ChromiumSession"/>).</summary>
+    public static async Task<PdfResult> RenderWithContentsAsync(Func<IReadOnlyDictionary<string, int>?, string> html, IReadOnlyList<(string Id, string Heading)> contents,
+        string htmlPath, string pdfPath, string title, ChromiumSession session, CancellationToken ct = default)
+    {
+        ArgumentNullException.ThrowIfNull(session);
         await WriteAtomicAsync(htmlPath, Utf8.GetBytes(html(null)), ct);
-        var executable = chromium ?? ChromiumPath;
-        if (!File.Exists(executable))
+        if (!session.Installed)
         {
-            return new PdfResult(null, MissingMessage(executable));
+            return new PdfResult(null, MissingMessage(session.Executable));
         }
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
-            var page = await browser.NewPageAsync();
+            var page = await (await session.BrowserAsync()).NewPageAsync();
             IReadOnlyDictionary<string, int>? printed = null;
             for (var pass = 1; ; pass++)
             {
@@ -86,7 +92,7 @@ public static class PdfRenderer
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed(executable, e);
+            return Failed(session.Executable, e);
         }
     }
 

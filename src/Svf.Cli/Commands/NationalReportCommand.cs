@@ -54,7 +54,17 @@ internal static class NationalReportCommand
     public static NationalReportOutput Run(Func<NationalReportDocument> build, string outDir, TextWriter w)
     {
         var sw = System.Diagnostics.Stopwatch.StartNew();
-        var output = NationalReportService.WriteAsync(build(), outDir).GetAwaiter().GetResult();
+        // Chromium starts while the figures are computed; a refused caller or a failed build still closes it.
+        var session = ChromiumSession.Start();
+        NationalReportOutput output;
+        try
+        {
+            output = NationalReportService.WriteAsync(build(), outDir, session).GetAwaiter().GetResult();
+        }
+        finally
+        {
+            session.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        }
         var (year, kindText) = (output.Document.Year, output.Document.Kind == NationalReportKind.Interim ? "Delredovisning" : "Slutredovisning");
         w.WriteLine($"{kindText} {year} framställd ur lagrade data på {sw.Elapsed.TotalSeconds.ToString("0.0", Svf.Output.SwedishFormat.Culture)} s (fingeravtryck {output.Document.FiguresFingerprint[..16]}):");
         if (output.PdfPath is not null)
