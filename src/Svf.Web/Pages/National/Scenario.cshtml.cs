@@ -27,9 +27,26 @@ public sealed class ScenarioModel(AssessmentUseCases assessments, TimeProvider c
 
     public WhatIfResult? Result { get; private set; }
 
+    /// <summary>The scenario as a query string (year, thresholds, policy, population date) for the download links.</summary>
+    public string Query => string.Join("&", new[] { ("year", (string?)TheYear.ToString(CultureInfo.InvariantCulture)), ("inclusion", Inclusion), ("lead_time", LeadTime),
+            ("policy", Policy), ("population_date", PopulationDate) }
+        .Where(p => !string.IsNullOrEmpty(p.Item2)).Select(p => $"{p.Item1}={Uri.EscapeDataString(p.Item2!)}"));
+
     public int TheYear => Year ?? Svf.Domain.SwedishTime.Today(clock).Year - 1;
 
-    public void OnGet()
+    public void OnGet() => Run();
+
+    /// <summary>The same comparison as CSV (the columns of <see cref="WhatIfRow"/>, docs/output-columns.md).</summary>
+    public IActionResult OnGetCsv() => Run() is { } r
+        ? File(Downloads.Csv(r.Rows), "text/csv; charset=utf-8", $"vad-om-{TheYear}.csv")
+        : BadRequest("Ange ett scenario (tröskel, policy eller befolkningsdatum) att jämföra med.");
+
+    /// <summary>The same comparison as an Excel workbook (numbers as numbers).</summary>
+    public IActionResult OnGetXlsx() => Run() is { } r
+        ? File(Downloads.Xlsx(r.Rows, $"vad-om-{TheYear}"), Downloads.XlsxContentType, $"vad-om-{TheYear}.xlsx")
+        : BadRequest("Ange ett scenario (tröskel, policy eller befolkningsdatum) att jämföra med.");
+
+    private WhatIfResult? Run()
     {
         var caller = User.ToCaller();
         if (!caller.CanRunAssessment)
@@ -39,10 +56,10 @@ public sealed class ScenarioModel(AssessmentUseCases assessments, TimeProvider c
         }
         if (Inclusion is null && LeadTime is null && Policy is null && PopulationDate is null)
         {
-            return;
+            return null;
         }
         var scenario = DataEndpoints.Scenario(new DataEndpoints.WhatIfRequest(Percent(Inclusion), Percent(LeadTime), Policy, PopulationDate));
-        Result = assessments.WhatIf(caller, TheYear, scenario);
+        return Result = assessments.WhatIf(caller, TheYear, scenario);
     }
 
     /// <summary>"65" or "65,5" (percent) → 0.65 / 0.655; empty → unchanged.</summary>

@@ -26,7 +26,7 @@ namespace Svf.Web.Pages.Region;
 [IgnoreAntiforgeryToken] // validated in OnPostAsync, from the header or the field before the file, without reading the whole form
 [DisableFormValueModelBinding]
 public sealed class UploadModel(SubmissionUseCases submissions, ReferenceDataSet reference, IOptions<PortalOptions> options,
-    IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions) : PageModel
+    IAntiforgery antiforgery, IOptions<AntiforgeryOptions> antiforgeryOptions, TimeProvider clock) : PageModel
 {
     /// <summary>The name of the form's antiforgery field.</summary>
     public const string TokenField = "__RequestVerificationToken";
@@ -50,7 +50,7 @@ public sealed class UploadModel(SubmissionUseCases submissions, ReferenceDataSet
     {
         // Only someone who may send for the region sees the form (the service decides; a history read is the cheapest check).
         submissions.History(User.ToCaller(), Code);
-        Period ??= (DateTime.UtcNow.Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Period ??= (Svf.Domain.SwedishTime.Today(clock).Year - 1).ToString(System.Globalization.CultureInfo.InvariantCulture);
         return Page();
     }
 
