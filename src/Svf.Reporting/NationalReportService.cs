@@ -37,14 +37,26 @@ public sealed class NationalReportService(SvfDatabase db, ReferenceDataSet refer
         var stem = Path.Combine(outDir, document.FileStem);
         var (html, xlsx, pdf) = (stem + ".html", stem + ".xlsx", stem + ".pdf");
         var charts = document.Charts().Select(c => (c.Id, Svg: ChartRenderer.Svg(c))).ToDictionary(c => c.Id, c => c.Svg);
-        WorkbookWriter.Write(document, xlsx + ".tmp");
-        File.Move(xlsx + ".tmp", xlsx, overwrite: true);
         // A PDF from an earlier run must not pass for this one when this run cannot write it.
         File.Delete(pdf);
-        // The HTML is written first without page numbers; with Chromium it is printed, read back and written again with the
-        // table of contents' page numbers, then printed again (and checked).
-        var result = await PdfRenderer.RenderWithContentsAsync(pages => HtmlRenderer.Render(document, c => charts[c.Id], pages), HtmlRenderer.ContentsEntries(document),
-            html, pdf, document.Title, session, ct);
+        // The workbook is written while Chromium prints (the browser works in its own processes).
+        var workbook = Task.Run(() =>
+        {
+            WorkbookWriter.Write(document, xlsx + ".tmp");
+            File.Move(xlsx + ".tmp", xlsx, overwrite: true);
+        }, ct);
+        PdfResult result;
+        try
+        {
+            // The HTML is written first without page numbers; with Chromium it is printed, read back and written again with the
+            // table of contents' page numbers, then printed again (and checked).
+            result = await PdfRenderer.RenderWithContentsAsync(pages => HtmlRenderer.Render(document, c => charts[c.Id], pages), HtmlRenderer.ContentsEntries(document),
+                html, pdf, document.Title, session, ct);
+        }
+        finally
+        {
+            await workbook;
+        }
         return new NationalReportOutput(document, html, xlsx, result.Path, result.Problem);
     }
 }

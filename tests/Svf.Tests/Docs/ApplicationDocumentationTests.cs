@@ -52,6 +52,8 @@ public class ApplicationDocumentationTests
             ["patient-level rows of 01, with purpose"] = c => c.CanSeePatientLevel("01", "kontroll"),
             ["run, lock, what-if"] = c => c.CanRunAssessment,
             ["assessment results, locked decision"] = c => c.CanSeeAssessmentResults,
+            ["the regions' stated obstacles grouped per SVF (`AnalysisUseCases`)"] = c => c.CanSeeAssessmentResults,
+            ["build the report to the ministry (`NationalReportUseCases`)"] = c => c.CanRunAssessment,
         };
         var rows = Regex.Matches(adr, @"^\|\s*([^|]+?)\s*\|((?:\s*[✓–]\s*\|){5})\s*$", RegexOptions.Multiline)
             .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value.Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
