@@ -62,21 +62,10 @@ public sealed record InvestmentReport(long ImportId, int VersionNumber, string R
     IReadOnlyList<AreaReport> Areas, IReadOnlyList<InvestmentProject> Projects);
 
 /// <summary>Who is asking: Socialstyrelsen (RccCode null) sees every RCC; an RCC's user only its own records.
-/// Build it from the platform's <see cref="Svf.Application.Caller"/> with <see cref="From"/>.</summary>
+/// The platform's callers are mapped to it by <c>InvestmentUseCases</c> (the role rules live there).</summary>
 public sealed record InvestmentActor(string Actor, string? RccCode)
 {
     public static InvestmentActor National(string actor) => new(actor, null);
-
-    /// <summary>
-    /// An RCC coordinator acts for its RCC; national analysts and ministry viewers see every RCC. Region reporters and
-    /// administrators have no access to the special-investment records.
-    /// </summary>
-    public static InvestmentActor From(Svf.Application.Caller caller) => caller.Role switch
-    {
-        Svf.Application.Role.RccCoordinator when caller.RccCode is { } rcc => Rcc(caller.UserId, rcc),
-        Svf.Application.Role.NationalAnalyst or Svf.Application.Role.MinistryViewer => National(caller.UserId),
-        _ => throw new Svf.Application.AccessDeniedException($"Rollen {caller.Role} har inte tillgång till redovisningen av de särskilda satsningarna."),
-    };
 
     public static InvestmentActor Rcc(string actor, string rccCode) => new(actor, rccCode);
 

@@ -108,24 +108,6 @@ public sealed class ReconciliationService(SvfDatabase db, ReferenceDataSet refer
 {
     private static readonly string[] Measures = [SkrColumns.Started, SkrColumns.Completed, SkrColumns.Treated, SkrColumns.WithinLimit, SkrColumns.LeadTimeMedian];
 
-    /// <summary>
-    /// The same for a platform caller: analysts and ministry viewers see every region; a region reporter only its own region;
-    /// other roles are refused (audited).
-    /// </summary>
-    public ReconciliationResult Reconcile(Svf.Application.Caller caller, ReconciliationTolerance? tolerance = null, long? importId = null, bool includeAgreeing = false)
-    {
-        switch (caller.Role)
-        {
-            case Svf.Application.Role.NationalAnalyst or Svf.Application.Role.MinistryViewer:
-                return Reconcile(caller.UserId, null, tolerance, importId, includeAgreeing);
-            case Svf.Application.Role.RegionReporter when caller.RegionCode is { } region:
-                return Reconcile(caller.UserId, region, tolerance, importId, includeAgreeing);
-            default:
-                AuditLog.Write(db, caller.UserId, "skr.reconcile.refused", null, null, $"role {caller.Role}");
-                throw new Svf.Application.AccessDeniedException($"Rollen {caller.Role} har inte tillgång till avstämningen mot SKR:s data.");
-        }
-    }
-
     /// <param name="actor">Who asks (audited).</param>
     /// <param name="regionScope">A region's user: only this region's cells. Null = national (Socialstyrelsen).</param>
     /// <param name="importId">An earlier SKR import; null = the current one.</param>

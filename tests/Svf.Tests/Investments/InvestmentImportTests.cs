@@ -142,15 +142,3 @@ public class InvestmentImportTests
         AuditLog.Read(t.Db).Count(e => e.Action.EndsWith(".refused", StringComparison.Ordinal)).ShouldBe(2);
     }
 }
-
-public class InvestmentActorTests
-{
-    [Fact]
-    public void A_platform_caller_maps_to_its_scope()
-    {
-        InvestmentActor.From(Svf.Application.Caller.RccCoordinatorOf("c", "Vast")).ShouldBe(new InvestmentActor("c", "Vast"));
-        InvestmentActor.From(Svf.Application.Caller.Analyst("a")).RccCode.ShouldBeNull();
-        InvestmentActor.From(Svf.Application.Caller.Ministry("m")).RccCode.ShouldBeNull();
-        Should.Throw<Svf.Application.AccessDeniedException>(() => InvestmentActor.From(Svf.Application.Caller.RegionReporterOf("r", "01")));
-    }
-}

@@ -133,19 +133,3 @@ public class ReconciliationTests
         Should.Throw<KeyNotFoundException>(() => Reconcile(t.Db)).Message.ShouldContain("svf skr import");
     }
 }
-
-public class ReconciliationCallerTests
-{
-    [DatabaseTheory, MemberData(nameof(TestDatabases.Providers), MemberType = typeof(TestDatabases))]
-    public void Platform_callers_are_scoped_by_role(string provider)
-    {
-        using var t = TestDatabases.Create(provider);
-        SkrTestData.Submit(t.Db);
-        SkrTestData.Import(t.Db, SkrTestData.Agreeing);
-        var service = new ReconciliationService(t.Db, ReferenceDataSet.Embedded, new IndicatorOptions());
-        service.Reconcile(Svf.Application.Caller.Analyst("a"), includeAgreeing: true).Regions.Count.ShouldBe(21);
-        service.Reconcile(Svf.Application.Caller.RegionReporterOf("r", "03"), includeAgreeing: true).Cells.ShouldAllBe(c => c.RegionCode == "03");
-        Should.Throw<Svf.Application.AccessDeniedException>(() => service.Reconcile(Svf.Application.Caller.RccCoordinatorOf("c", "Vast")));
-        AuditLog.Read(t.Db).ShouldContain(e => e.Action == "skr.reconcile.refused" && e.Actor == "c");
-    }
-}
