@@ -24,22 +24,20 @@ public static class PdfRenderer
     /// <summary>One print of an HTML file as it is (no table of contents to fill in).</summary>
     public static async Task<PdfResult> RenderAsync(string htmlPath, string pdfPath, string title, string? chromium = null, CancellationToken ct = default)
     {
-        var executable = chromium ?? ChromiumPath;
-        if (!File.Exists(executable))
+        await using var session = ChromiumSession.Start(chromium);
+        if (!session.Installed)
         {
-            return new PdfResult(null, MissingMessage(executable));
+            return new PdfResult(null, MissingMessage(session.Executable));
         }
         try
         {
-            using var playwright = await Playwright.CreateAsync();
-            await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions { ExecutablePath = executable, Headless = true });
-            var page = await browser.NewPageAsync();
+            var page = await (await session.BrowserAsync()).NewPageAsync();
             await WriteAtomicAsync(pdfPath, await PrintAsync(page, htmlPath, title, ct), ct);
             return new PdfResult(pdfPath, null);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return Failed(executable, e);
+            return Failed(session.Executable, e);
         }
     }
 

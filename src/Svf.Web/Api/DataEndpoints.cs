@@ -48,11 +48,7 @@ public static class DataEndpoints
 
     public static IResult EarlyWarning(string code, HttpContext ctx, EarlyWarningUseCases warnings, string? as_of)
     {
-        DateOnly? asOf = null;
-        if (as_of is not null)
-        {
-            asOf = IsoDate.TryParse(as_of, out var d) ? d : throw new ArgumentException($"'{as_of}' är inget datum: skriv ÅÅÅÅ-MM-DD.");
-        }
+        DateOnly? asOf = as_of is null ? null : DateArgument(as_of);
         return Results.Json(warnings.ForRegion(ctx.Caller(), code, asOf), ApiJson.Options);
     }
 
@@ -148,9 +144,12 @@ public static class DataEndpoints
         InclusionThreshold = r.InclusionThreshold,
         LeadTimeThreshold = r.LeadTimeThreshold,
         Policy = Policy(r.Policy),
-        PopulationReferenceDate = string.IsNullOrWhiteSpace(r.PopulationReferenceDate) ? null
-            : IsoDate.TryParse(r.PopulationReferenceDate, out var d) ? d : throw new ArgumentException($"'{r.PopulationReferenceDate}' är inget datum: skriv ÅÅÅÅ-MM-DD."),
+        PopulationReferenceDate = string.IsNullOrWhiteSpace(r.PopulationReferenceDate) ? null : DateArgument(r.PopulationReferenceDate),
     };
+
+    /// <summary>A date given in a request (query or body): ISO, or a 400 saying how to write it.</summary>
+    private static DateOnly DateArgument(string text) =>
+        IsoDate.TryParse(text, out var d) ? d : throw new ArgumentException($"'{text}' är inget datum: skriv ÅÅÅÅ-MM-DD.");
 
     public static FailedSharePolicy? Policy(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.ToLowerInvariant() switch
     {

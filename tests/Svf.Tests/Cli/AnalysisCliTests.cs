@@ -13,8 +13,7 @@ public class AnalysisCliTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("svf-analysis-cli-").FullName;
     private string Db => "sqlite:" + Path.Combine(_dir, "svf.db");
 
-    private static int Invoke(params string[] args) =>
-        AnalysisCommand.Create().Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = TextWriter.Null });
+    private static int Invoke(params string[] args) => CliTestRun.Invoke(AnalysisCommand.Create(), args);
 
     private async Task Seed()
     {

@@ -13,8 +13,7 @@ public class CliOnServicesTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("svf-cli-").FullName;
     private string Db => "sqlite:" + Path.Combine(_dir, "svf.db");
 
-    private static int Invoke(Command command, params string[] args) =>
-        command.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = TextWriter.Null });
+    private static int Invoke(Command command, params string[] args) => CliTestRun.Invoke(command, args);
 
     private async Task<long> SendStockholmFile()
     {
@@ -25,11 +24,7 @@ public class CliOnServicesTests : IDisposable
         return report.SubmissionId!.Value;
     }
 
-    private List<AuditLog.Entry> Audit()
-    {
-        using var db = SvfDatabase.Open(Db);
-        return AuditLog.Read(db);
-    }
+    private List<AuditLog.Entry> Audit() => CliTestRun.Audit(Db);
 
     [Fact]
     public async Task A_withdrawal_refused_on_the_command_line_is_audited()

@@ -14,8 +14,7 @@ public class InvestmentAndSkrCliTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("svf-cli-inv-").FullName;
     private string Db => "sqlite:" + Path.Combine(_dir, "svf.db");
 
-    private static int Invoke(Command command, params string[] args) =>
-        command.Parse(args).Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false, Output = TextWriter.Null });
+    private static int Invoke(Command command, params string[] args) => CliTestRun.Invoke(command, args);
 
     private string File(string name, string text)
     {
@@ -24,11 +23,7 @@ public class InvestmentAndSkrCliTests : IDisposable
         return path;
     }
 
-    private List<AuditLog.Entry> Audit()
-    {
-        using var db = SvfDatabase.Open(Db);
-        return AuditLog.Read(db);
-    }
+    private List<AuditLog.Entry> Audit() => CliTestRun.Audit(Db);
 
     [Fact]
     public void An_rcc_coordinator_importing_for_another_rcc_is_refused_and_audited_and_its_own_import_is_accepted()

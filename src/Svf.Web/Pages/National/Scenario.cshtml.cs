@@ -37,14 +37,13 @@ public sealed class ScenarioModel(AssessmentUseCases assessments, TimeProvider c
     public void OnGet() => Run();
 
     /// <summary>The same comparison as CSV (the columns of <see cref="WhatIfRow"/>, docs/output-columns.md).</summary>
-    public IActionResult OnGetCsv() => Run() is { } r
-        ? File(Downloads.Csv(r.Rows), "text/csv; charset=utf-8", $"vad-om-{TheYear}.csv")
-        : BadRequest("Ange ett scenario (tröskel, policy eller befolkningsdatum) att jämföra med.");
+    public IActionResult OnGetCsv() => Download(r => File(Downloads.Csv(r.Rows), "text/csv; charset=utf-8", $"vad-om-{TheYear}.csv"));
 
     /// <summary>The same comparison as an Excel workbook (numbers as numbers).</summary>
-    public IActionResult OnGetXlsx() => Run() is { } r
-        ? File(Downloads.Xlsx(r.Rows, $"vad-om-{TheYear}"), Downloads.XlsxContentType, $"vad-om-{TheYear}.xlsx")
-        : BadRequest("Ange ett scenario (tröskel, policy eller befolkningsdatum) att jämföra med.");
+    public IActionResult OnGetXlsx() => Download(r => File(Downloads.Xlsx(r.Rows, $"vad-om-{TheYear}"), Downloads.XlsxContentType, $"vad-om-{TheYear}.xlsx"));
+
+    private IActionResult Download(Func<WhatIfResult, IActionResult> file) =>
+        Run() is { } r ? file(r) : BadRequest("Ange ett scenario (tröskel, policy eller befolkningsdatum) att jämföra med.");
 
     private WhatIfResult? Run()
     {
